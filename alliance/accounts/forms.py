@@ -1,0 +1,60 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import LazyTypedChoiceField
+from django_countries import countries
+
+from alliance.accounts.models import User
+from alliance.accounts.timezones import TIMEZONE_CHOICES
+
+
+class SignupForm(forms.Form):
+    """The fields allauth's sign-up form adds to e-mail and password."""
+
+    display_name = forms.CharField(
+        label=_("Name on certificates"),
+        max_length=120,
+        help_text=_("As it should appear on your certificates, in any script. 120 characters at most."),
+    )
+    country = LazyTypedChoiceField(
+        label=_("Country"), choices=[("", "—"), *countries], required=False
+    )
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.country = self.cleaned_data.get("country") or ""
+        language = getattr(request, "LANGUAGE_CODE", "")
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
+        user.save(update_fields=["display_name", "country", "preferred_language"])
+
+
+class ProfileForm(forms.ModelForm):
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES, required=False)
+
+    class Meta:
+        model = User
+        fields = ["display_name", "country", "preferred_language", "timezone"]
+
+
+class DemographicsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["gender", "age_band", "disability"]
+        widgets = {
+            "gender": forms.RadioSelect,
+            "age_band": forms.RadioSelect,
+            "disability": forms.RadioSelect,
+        }
+        labels = {
+            "gender": _("Gender"),
+            "age_band": _("Age"),
+            "disability": _("Do you have a disability?"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+            # Radio buttons list the real choices only; not answering is the same as no answer.
+            field.choices = [c for c in field.choices if c[0]]

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from contributors import demo as contributors_demo
+
+# Each area's demo loader, in dependency order. Every loader is idempotent.
+LOADERS = [
+    ("founding contributors", contributors_demo.load),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo data set. Safe to run again: a second run changes nothing."
+
+    def handle(self, *args, **options):
+        for label, loader in LOADERS:
+            count = loader()
+            self.stdout.write(f"  {label}: {count}")
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

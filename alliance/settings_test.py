@@ -1,0 +1,23 @@
+"""Test settings: the production settings with fast hashing and plain-HTTP cookies.
+
+DATABASE_URL and REDIS_URL decide, as in production, whether tests run on PostgreSQL and Redis
+(CI) or on SQLite with in-process tasks (a laptop).
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret-" + "x" * 40)
+os.environ.setdefault("EMAIL_URL", "consolemail://")
+
+from alliance.settings import *  # noqa: E402,F403
+from alliance.settings import STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
+STORAGES = {**STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

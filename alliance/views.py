@@ -1,0 +1,33 @@
+"""Pages that draw on several apps. This module sits at the top: it may import any app."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from alliance.core.health import health_report
+from contributors.selectors import organisation_list_founding
+
+
+@require_GET
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "founding_contributors": organisation_list_founding(),
+            "upcoming_sessions": [],
+            "featured_courses": [],
+            "featured_materials": [],
+        },
+    )
+
+
+@never_cache
+@require_GET
+def health(request):
+    report = health_report()
+    down = [name for name, state in report.items() if state != "ok"]
+    status = 503 if down else 200
+    return JsonResponse({"status": "down" if down else "ok", "down": down, "checks": report},
+                        status=status)
