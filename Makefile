@@ -38,8 +38,8 @@ format: $(VENV)/.installed ## Fix lint and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-messages: $(VENV)/.installed ## Update the translation catalogues from the source
-	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests
+messages: $(VENV)/.installed ## Update the translation catalogues from the source (then translate the new entries)
+	$(PY) manage.py makemessages --no-obsolete --ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests --ignore=bench -l fr -l es -l ar -l zh_Hans -l ru
 
 check-deploy: $(VENV)/.installed ## Django's deployment checks under production settings
 	DJANGO_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
