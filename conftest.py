@@ -9,9 +9,7 @@ def pytest_collection_modifyitems(config, items):
         reason="needs PostgreSQL (set DATABASE_URL): SQLite serialises writes and has no "
         "full-text indexes, so the test would prove nothing"
     )
-    skip_redis = pytest.mark.skip(
-        reason="needs Redis and a real Celery worker (set REDIS_URL)"
-    )
+    skip_redis = pytest.mark.skip(reason="needs Redis and a real Celery worker (set REDIS_URL)")
     for item in items:
         if "postgres" in item.keywords and not settings.IS_POSTGRES:
             item.add_marker(skip_pg)

@@ -9,8 +9,8 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret-" + "x" * 40)
 os.environ.setdefault("EMAIL_URL", "consolemail://")
 
-from alliance.settings import *  # noqa: E402,F403
-from alliance.settings import STORAGES  # noqa: E402
+from alliance.settings import *  # noqa: F403
+from alliance.settings import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -18,6 +18,8 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False
-STORAGES = {**STORAGES, "staticfiles": {
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

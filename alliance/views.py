@@ -29,5 +29,6 @@ def health(request):
     report = health_report()
     down = [name for name, state in report.items() if state != "ok"]
     status = 503 if down else 200
-    return JsonResponse({"status": "down" if down else "ok", "down": down, "checks": report},
-                        status=status)
+    return JsonResponse(
+        {"status": "down" if down else "ok", "down": down, "checks": report}, status=status
+    )

@@ -33,8 +33,12 @@ FOUNDING_CONTRIBUTORS = [
     ("Swiss Sustainable Finance", K.NGO, "CH", ""),
     ("Tony Blair Institute for Global Change", K.NGO, "GB", "https://institute.global/"),
     ("United Nations Development Programme (UNDP)", K.UN_AGENCY, "", "https://www.undp.org/"),
-    ("United Nations Institute for Training and Research (UNITAR)", K.UN_AGENCY, "CH",
-     "https://unitar.org/"),
+    (
+        "United Nations Institute for Training and Research (UNITAR)",
+        K.UN_AGENCY,
+        "CH",
+        "https://unitar.org/",
+    ),
     ("United States Telecommunications Training Institute (USTTI)", K.NGO, "US", ""),
     ("Youth for Privacy", K.NGO, "", ""),
 ]

@@ -1,8 +1,8 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import LazyTypedChoiceField
 from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
 
 from alliance.accounts.models import User
 from alliance.accounts.timezones import TIMEZONE_CHOICES
@@ -14,7 +14,9 @@ class SignupForm(forms.Form):
     display_name = forms.CharField(
         label=_("Name on certificates"),
         max_length=120,
-        help_text=_("As it should appear on your certificates, in any script. 120 characters at most."),
+        help_text=_(
+            "As it should appear on your certificates, in any script. 120 characters at most."
+        ),
     )
     country = LazyTypedChoiceField(
         label=_("Country"), choices=[("", "—"), *countries], required=False

@@ -72,8 +72,12 @@ def test_optional_answers_are_explained_saved_and_can_be_withdrawn(client, alice
 
     client.post(
         PROFILE,
-        {"action": "demographics", "demo-gender": "woman", "demo-age_band": "18-24",
-         "demo-disability": "undisclosed"},
+        {
+            "action": "demographics",
+            "demo-gender": "woman",
+            "demo-age_band": "18-24",
+            "demo-disability": "undisclosed",
+        },
     )
     alice.refresh_from_db()
     assert (alice.gender, alice.age_band, alice.disability) == ("woman", "18-24", "undisclosed")

@@ -30,7 +30,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Debian's chromium is not installed at {CHROMIUM}: run bin/system-deps --browser")
+        pytest.fail(
+            f"Debian's chromium is not installed at {CHROMIUM}: run bin/system-deps --browser"
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -49,8 +51,10 @@ def page(browser, live_server):
         outside.append(route.request.url)
         route.abort()
 
-    page.route(lambda url: not url.startswith(live_server.url) and not url.startswith("data:"),
-               keep_to_the_site)
+    page.route(
+        lambda url: not url.startswith(live_server.url) and not url.startswith("data:"),
+        keep_to_the_site,
+    )
     yield page
     context.close()
     assert outside == [], f"requests left the site: {outside}"
@@ -70,8 +74,9 @@ def assert_accessible():
             lines = [f"{page.url}: {len(violations)} axe violation(s)"]
             for violation in violations:
                 targets = [node["target"] for node in violation["nodes"]][:5]
-                lines.append(f"- {violation['id']} ({violation['impact']}): "
-                             f"{violation['help']} {targets}")
+                lines.append(
+                    f"- {violation['id']} ({violation['impact']}): {violation['help']} {targets}"
+                )
             pytest.fail("\n".join(lines))
 
     return check

@@ -27,9 +27,7 @@ def test_the_home_page_is_accessible_in_english(page, assert_accessible):
     assert_accessible(page)
 
 
-def test_the_home_page_and_sign_up_are_accessible_right_to_left_in_arabic(
-    page, assert_accessible
-):
+def test_the_home_page_and_sign_up_are_accessible_right_to_left_in_arabic(page, assert_accessible):
     page.goto("/")
     choose_language(page, "العربيّة")
 
@@ -66,9 +64,7 @@ def test_keyboard_users_can_skip_to_the_content(page):
     assert skip.is_visible()
 
 
-def test_a_learner_signs_up_verifies_the_address_and_signs_in(
-    page, assert_accessible, mailoutbox
-):
+def test_a_learner_signs_up_verifies_the_address_and_signs_in(page, assert_accessible, mailoutbox):
     page.goto("/accounts/signup/")
     page.fill("#id_email", "wanjiru@example.org")
     page.fill("#id_password1", PASSWORD)
@@ -103,8 +99,10 @@ def test_a_learner_signs_up_verifies_the_address_and_signs_in(
 
 def test_the_accessibility_check_catches_a_real_violation(page, assert_accessible):
     page.goto("/")
-    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', "
-                  "'<input type=text id=unlabelled>')")
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', "
+        "'<input type=text id=unlabelled>')"
+    )
 
     with pytest.raises(pytest.fail.Exception, match="label"):
         assert_accessible(page)

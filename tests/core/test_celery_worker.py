@@ -20,10 +20,25 @@ ROOT = Path(__file__).resolve().parents[2]
 def celery_worker_process():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "alliance.settings_test"}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "alliance", "worker", "--pool=solo",
-         "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
-         "-n", f"test-{uuid.uuid4().hex[:8]}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "alliance",
+            "worker",
+            "--pool=solo",
+            "--loglevel=warning",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"test-{uuid.uuid4().hex[:8]}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     yield worker
     worker.terminate()

@@ -11,7 +11,11 @@ def run_manage(*args, **env_overrides):
     env.update({"DJANGO_SETTINGS_MODULE": "alliance.settings", **env_overrides})
     # An empty .env path keeps a developer's local .env (DEBUG on) out of the check.
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
 
@@ -25,7 +29,10 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 def test_the_deployment_checks_pass_under_production_settings(tmp_path):
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_ENV_FILE=str(tmp_path / "none"),
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "k7Qz" * 10,
         DJANGO_ALLOWED_HOSTS="alliance.example",
