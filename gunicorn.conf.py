@@ -22,8 +22,9 @@ _concurrency = os.environ.get("WEB_CONCURRENCY", "").strip()
 workers = int(_concurrency) if _concurrency else min(2 * _cores() + 1, 8)
 
 # Heartbeat files on tmpfs: a container's overlay filesystem can stall workers under I/O load.
-if os.path.isdir("/dev/shm"):
-    worker_tmp_dir = "/dev/shm"
+_shm = "/dev/shm"  # noqa: S108 -- gunicorn only keeps its worker heartbeat files there
+if os.path.isdir(_shm):
+    worker_tmp_dir = _shm
 
 timeout = 30  # a sync worker silent this long is killed and replaced
 graceful_timeout = 30  # on SIGTERM, time left to finish requests in flight
