@@ -27,7 +27,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 test: $(VENV)/.installed ## Run the whole test suite (PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set)
 	@bin/system-deps --browser
-	$(PY) manage.py compilemessages -v 0 --ignore=.venv
+	DJANGO_SETTINGS_MODULE=alliance.settings_test $(PY) manage.py compilemessages -v 0 --ignore=.venv
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed ## Lint and check formatting
