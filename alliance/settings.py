@@ -281,6 +281,11 @@ LOGGING = {
 }
 
 # --- The platform ------------------------------------------------------------------------------
+# Where one app acts on another's event without importing it (see the house style): dotted paths
+# to functions, wired here at the top.
+COURSE_COMPLETED_HANDLERS: list[str] = []  # each called as f(enrolment=...) on completion
+COURSE_LIVE_SESSIONS_SELECTOR = ""  # f(version=...) -> live sessions of a blended course
+
 # Demo staff account created by `make run`; empty in production.
 DEMO_STAFF_EMAIL = env("DEMO_STAFF_EMAIL", default="staff@alliance.example")
 DEMO_STAFF_PASSWORD = env("DEMO_STAFF_PASSWORD", default="")

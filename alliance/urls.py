@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from alliance import views
 from alliance.accounts import views as account_views
+from courses import views as course_views
 
 # Admin sign-in goes through allauth, so its rate limits and multi-factor step apply there too.
 admin.site.login = login_required(admin.site.login)
@@ -18,6 +19,9 @@ urlpatterns = [
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("accounts/", include("alliance.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("courses/", include("courses.urls")),
+    path("learning/", course_views.dashboard, name="my_learning"),
+    path("api/", include("alliance.api_urls")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -1,0 +1,7 @@
+"""Every API route, under /api/. Each app's api.py owns its views; this file only mounts them."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("courses.api_urls")),
+]

@@ -1,0 +1,67 @@
+"""Full-text search shared by the catalogue and the library.
+
+On PostgreSQL each row's search vector is built with the text search configuration of its own
+language (a trigger keeps it current), and a query is parsed with that same configuration, so
+stemming lines up per language. Chinese has no PostgreSQL parser, and names rarely stem: a
+substring match on the title covers both. On SQLite (the embedded default) a plain substring
+search over the given fields stands in.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+
+# Language code -> PostgreSQL text search configuration; anything else uses "simple".
+PG_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ru": "russian",
+    "ar": "arabic",
+}
+
+# Creates alliance_regconfig(language), used by triggers and queries alike.
+REGCONFIG_FUNCTION_SQL = """
+CREATE OR REPLACE FUNCTION alliance_regconfig(language text) RETURNS regconfig
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE language
+    {cases}
+    ELSE 'simple'::regconfig
+  END
+$$;
+""".format(
+    cases="\n    ".join(f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in PG_CONFIGS.items())
+)
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+class RegConfig(Func):
+    function = "alliance_regconfig"
+    output_field = TextField()
+
+
+def text_search(
+    queryset: QuerySet,
+    query: str,
+    *,
+    fields: list[str],
+    title_field: str,
+    vector_field: str = "search_vector",
+    language_field: str = "language",
+) -> QuerySet:
+    """Filter to rows matching `query`, annotated with `rank` (higher is more relevant)."""
+    query = query.strip()
+    if not query:
+        return queryset.annotate(rank=Value(0.0))
+    if is_postgres():
+        search = SearchQuery(query, config=RegConfig(F(language_field)), search_type="websearch")
+        return queryset.filter(
+            Q(**{vector_field: search}) | Q(**{f"{title_field}__icontains": query})
+        ).annotate(rank=SearchRank(F(vector_field), search))
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": query})
+    return queryset.filter(condition).annotate(rank=Value(0.0))

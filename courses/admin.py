@@ -1,0 +1,143 @@
+"""Course authoring: course -> versions (one per language) -> modules -> lessons and quizzes.
+
+Every admin here filters through `organisation_path`, so the contributors app can narrow what a
+member sees to their own organisation's courses.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import (
+    Course,
+    CourseVersion,
+    Lesson,
+    LessonAttachment,
+    Module,
+    Option,
+    Question,
+    Quiz,
+)
+
+
+class OrganisationScopedAdmin(admin.ModelAdmin):
+    """Narrows the queryset to the organisations a user may work for; staff see everything."""
+
+    organisation_path = "organisation"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        organisation_ids = self.organisation_ids_for(request)
+        if organisation_ids is None:
+            return queryset
+        return queryset.filter(**{f"{self.organisation_path}__in": organisation_ids})
+
+    def organisation_ids_for(self, request):
+        """None for all; the contributors app narrows this for members."""
+        return None
+
+
+class CourseVersionInline(admin.StackedInline):
+    model = CourseVersion
+    extra = 0
+    fields = ["language", "title", "status", "summary"]
+    show_change_link = True
+
+
+@admin.register(Course)
+class CourseAdmin(OrganisationScopedAdmin):
+    list_display = ["slug", "topic", "level", "format", "organisation", "status", "featured"]
+    list_filter = ["status", "topic", "level", "format", "featured"]
+    search_fields = ["slug", "versions__title"]
+    autocomplete_fields = ["prerequisites"]
+    list_select_related = ["topic", "organisation"]
+    inlines = [CourseVersionInline]
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description=_("Publish the selected courses"))
+    def publish(self, request, queryset):
+        queryset.update(status="published")
+
+    @admin.action(description=_("Return the selected courses to draft"))
+    def unpublish(self, request, queryset):
+        queryset.update(status="draft")
+
+
+class ModuleInline(admin.TabularInline):
+    model = Module
+    extra = 0
+    fields = ["order", "title"]
+    show_change_link = True
+
+
+@admin.register(CourseVersion)
+class CourseVersionAdmin(OrganisationScopedAdmin):
+    organisation_path = "course__organisation"
+    list_display = ["title", "course", "language", "status"]
+    list_filter = ["language", "status"]
+    search_fields = ["title", "course__slug"]
+    list_select_related = ["course"]
+    inlines = [ModuleInline]
+
+
+class LessonInline(admin.TabularInline):
+    model = Lesson
+    extra = 0
+    fields = ["order", "title", "minutes", "required"]
+    show_change_link = True
+
+
+class QuizInline(admin.TabularInline):
+    model = Quiz
+    extra = 0
+    fields = ["order", "title", "passing_score", "max_attempts", "cooldown_minutes", "required"]
+    show_change_link = True
+
+
+@admin.register(Module)
+class ModuleAdmin(OrganisationScopedAdmin):
+    organisation_path = "version__course__organisation"
+    list_display = ["title", "version", "order"]
+    list_select_related = ["version"]
+    search_fields = ["title"]
+    inlines = [LessonInline, QuizInline]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = LessonAttachment
+    extra = 0
+
+
+@admin.register(Lesson)
+class LessonAdmin(OrganisationScopedAdmin):
+    organisation_path = "module__version__course__organisation"
+    list_display = ["title", "module", "order", "minutes", "required"]
+    list_select_related = ["module"]
+    search_fields = ["title"]
+    inlines = [AttachmentInline]
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    extra = 2
+
+
+@admin.register(Question)
+class QuestionAdmin(OrganisationScopedAdmin):
+    organisation_path = "quiz__module__version__course__organisation"
+    list_display = ["text", "quiz", "kind", "order"]
+    list_select_related = ["quiz"]
+    inlines = [OptionInline]
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Quiz)
+class QuizAdmin(OrganisationScopedAdmin):
+    organisation_path = "module__version__course__organisation"
+    list_display = ["title", "module", "passing_score", "max_attempts", "cooldown_minutes"]
+    list_select_related = ["module"]
+    inlines = [QuestionInline]
