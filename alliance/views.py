@@ -3,10 +3,12 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from alliance.core.health import health_report
 from contributors.selectors import organisation_list_founding
+from courses.selectors import featured_courses
 
 
 @require_GET
@@ -17,7 +19,7 @@ def home(request):
         {
             "founding_contributors": organisation_list_founding(),
             "upcoming_sessions": [],
-            "featured_courses": [],
+            "featured_courses": featured_courses(display_language=get_language()),
             "featured_materials": [],
         },
     )

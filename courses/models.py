@@ -174,10 +174,14 @@ class Lesson(models.Model):
     def __str__(self):
         return self.title
 
-    def body_html(self) -> str:
+    def body_html(self, *, images: bool = True) -> str:
         if self.body_format == self.BodyFormat.HTML:
-            return sanitise_html(self.body)
-        return render_markdown(self.body)
+            return sanitise_html(self.body, images=images)
+        return render_markdown(self.body, images=images)
+
+    def body_text_only(self) -> str:
+        """The text without images, for the slow-connection view."""
+        return self.body_html(images=False)
 
     @property
     def has_video(self) -> bool:

@@ -113,6 +113,10 @@ def enrolment_refresh_progress(*, enrolment: Enrolment) -> Enrolment:
     )
     total = len(lessons) + len(quizzes)
     done = len(done_lessons) + len(passed_quizzes)
+    for path in settings.COURSE_REQUIREMENT_PROVIDERS:
+        # Other apps' requirements, e.g. attending the live sessions of a blended course.
+        extra_done, extra_total = import_string(path)(enrolment=enrolment)
+        done, total = done + min(extra_done, extra_total), total + extra_total
     percent = 100 if total == 0 else (done * 100) // total
     fields = ["progress_percent", "last_activity_at"]
     enrolment.progress_percent = percent

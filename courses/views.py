@@ -138,7 +138,7 @@ def lesson_complete(request, slug, language, lesson_id):
 def quiz(request, slug, language, quiz_id):
     version, enrolment = _enrolled(request, slug, language)
     quiz = selectors.quiz_with_questions(version=version, quiz_id=quiz_id)
-    form = QuizForm(request.POST or None, quiz=quiz)
+    form = QuizForm(request.POST if request.method == "POST" else None, quiz=quiz)
     status = 200
     refusal = None
     try:

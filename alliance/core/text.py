@@ -19,15 +19,16 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-def sanitise_html(html: str) -> str:
+def sanitise_html(html: str, *, images: bool = True) -> str:
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=ALLOWED_TAGS if images else ALLOWED_TAGS - {"img"},
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
 
 
-def render_markdown(text: str) -> str:
-    return sanitise_html(markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"]))
+def render_markdown(text: str, *, images: bool = True) -> str:
+    html = markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"])
+    return sanitise_html(html, images=images)
