@@ -226,7 +226,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Rates per address ("anon") and per account ("user").
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
+    # `?format=` is a filter (a course's format), not a choice of renderer: Accept chooses.
+    "URL_FORMAT_OVERRIDE": None,
+    "EXCEPTION_HANDLER": "alliance.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Alliance API",
@@ -236,6 +244,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "EnrolmentStateEnum": "courses.models.Enrolment.State",
+        "QuestionKindEnum": "courses.models.Question.Kind",
+    },
 }
 
 # --- Security ----------------------------------------------------------------------------------

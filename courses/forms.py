@@ -45,7 +45,10 @@ class QuizForm(forms.Form):
             label = _("Question %(number)d: %(text)s") % {"number": number, "text": question.text}
             if question.kind == Question.Kind.MULTIPLE:
                 field = forms.TypedMultipleChoiceField(
-                    label=label, choices=choices, coerce=int, widget=forms.CheckboxSelectMultiple,
+                    label=label,
+                    choices=choices,
+                    coerce=int,
+                    widget=forms.CheckboxSelectMultiple,
                     help_text=_("Choose every answer that is right."),
                 )
             else:

@@ -217,9 +217,7 @@ class Quiz(models.Model):
     max_attempts = models.PositiveSmallIntegerField(
         _("attempts allowed"), null=True, blank=True, help_text=_("Empty for no limit.")
     )
-    cooldown_minutes = models.PositiveIntegerField(
-        _("minutes between attempts"), default=0
-    )
+    cooldown_minutes = models.PositiveIntegerField(_("minutes between attempts"), default=0)
     required = models.BooleanField(_("required for completion"), default=True)
 
     class Meta:
@@ -291,9 +289,7 @@ class Enrolment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
     )
-    version = models.ForeignKey(
-        CourseVersion, on_delete=models.PROTECT, related_name="enrolments"
-    )
+    version = models.ForeignKey(CourseVersion, on_delete=models.PROTECT, related_name="enrolments")
     state = models.CharField(max_length=16, choices=State.choices, default=State.ACTIVE)
     enrolled_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -337,6 +333,9 @@ class LessonCompletion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enrolment", "lesson"], name="complete_a_lesson_once")
         ]
+
+    def __str__(self):
+        return f"{self.lesson} (enrolment #{self.enrolment_id})"
 
 
 class QuizAttempt(models.Model):

@@ -30,9 +30,10 @@ def build_offline_pack(*, version: CourseVersion) -> bytes:
             files[name] = lesson.captions
             lesson.offline_captions = name
     buffer = io.BytesIO()
-    with translation.override(version.language), zipfile.ZipFile(
-        buffer, "w", zipfile.ZIP_DEFLATED
-    ) as pack:
+    with (
+        translation.override(version.language),
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as pack,
+    ):
         pack.writestr(
             "index.html",
             render_to_string(

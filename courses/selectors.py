@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import (
+    Case,
     Exists,
     F,
     IntegerField,
@@ -15,6 +16,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -36,9 +38,7 @@ from courses.models import (
 
 
 def published_versions() -> QuerySet[CourseVersion]:
-    return CourseVersion.objects.filter(
-        status=Status.PUBLISHED, course__status=Status.PUBLISHED
-    )
+    return CourseVersion.objects.filter(status=Status.PUBLISHED, course__status=Status.PUBLISHED)
 
 
 def _with_duration(queryset: QuerySet[CourseVersion]) -> QuerySet[CourseVersion]:
@@ -80,7 +80,8 @@ def course_catalogue(
     query: str = "",
 ) -> QuerySet[CourseVersion]:
     """One published version per course: in `language` if asked, else in the reader's language
-    where the course has one, else in the course's original language."""
+    where the course has one, else in the course's original language, else the oldest published
+    version (as course_pick_version chooses)."""
     versions = published_versions()
     if language:
         versions = versions.filter(language=language)
@@ -88,9 +89,14 @@ def course_catalogue(
         in_reader_language = published_versions().filter(
             course=OuterRef("course"), language=display_language
         )
+        fallback = (
+            published_versions()
+            .filter(course=OuterRef("course"))
+            .order_by(Case(When(language=F("course__primary_language"), then=0), default=1), "pk")
+            .values("pk")[:1]
+        )
         versions = versions.filter(
-            Q(language=display_language)
-            | (Q(language=F("course__primary_language")) & ~Exists(in_reader_language))
+            Q(language=display_language) | (~Exists(in_reader_language) & Q(pk=Subquery(fallback)))
         )
     if topic:
         versions = versions.filter(course__topic__slug=topic)
@@ -109,24 +115,20 @@ def course_catalogue(
 
 
 def course_version_languages(*, course: Course) -> list[str]:
-    return list(
-        published_versions().filter(course=course).values_list("language", flat=True)
-    )
+    return list(published_versions().filter(course=course).values_list("language", flat=True))
 
 
 def course_pick_version(*, slug: str, language: str) -> CourseVersion:
     """The published version to show for /courses/<slug>/: the reader's language if there is
-    one, else the original."""
-    versions = list(published_versions().filter(course__slug=slug).select_related("course"))
+    one, else the original, else the oldest published version (as course_catalogue chooses)."""
+    versions = list(
+        published_versions().filter(course__slug=slug).select_related("course").order_by("pk")
+    )
     if not versions:
         raise CourseVersion.DoesNotExist
     by_language = {v.language: v for v in versions}
     course = versions[0].course
-    return (
-        by_language.get(language)
-        or by_language.get(course.primary_language)
-        or versions[0]
-    )
+    return by_language.get(language) or by_language.get(course.primary_language) or versions[0]
 
 
 def course_version_detail(*, slug: str, language: str, user) -> CourseVersion:
@@ -134,23 +136,29 @@ def course_version_detail(*, slug: str, language: str, user) -> CourseVersion:
     lessons = Lesson.objects.only(
         "pk", "module_id", "order", "title", "minutes", "required", "video", "video_url"
     )
-    queryset = _with_duration(published_versions()).select_related(
-        "course__topic", "course__organisation"
-    ).prefetch_related(
-        Prefetch("modules", queryset=Module.objects.prefetch_related(
-            Prefetch("lessons", queryset=lessons),
-            Prefetch("quizzes", queryset=Quiz.objects.all()),
-        )),
-        Prefetch(
-            "course__prerequisites",
-            queryset=Course.objects.prefetch_related(
-                Prefetch("versions", queryset=published_versions(), to_attr="open_versions")
+    queryset = (
+        _with_duration(published_versions())
+        .select_related("course__topic", "course__organisation")
+        .prefetch_related(
+            Prefetch(
+                "modules",
+                queryset=Module.objects.prefetch_related(
+                    Prefetch("lessons", queryset=lessons),
+                    Prefetch("quizzes", queryset=Quiz.objects.all()),
+                ),
             ),
-        ),
-        Prefetch(
-            "course__versions", queryset=published_versions().only("pk", "course_id", "language"),
-            to_attr="open_versions",
-        ),
+            Prefetch(
+                "course__prerequisites",
+                queryset=Course.objects.prefetch_related(
+                    Prefetch("versions", queryset=published_versions(), to_attr="open_versions")
+                ),
+            ),
+            Prefetch(
+                "course__versions",
+                queryset=published_versions().only("pk", "course_id", "language"),
+                to_attr="open_versions",
+            ),
+        )
     )
     version = get_object_or_404(queryset, course__slug=slug, language=language)
     version.enrolment = None
@@ -192,7 +200,9 @@ def lesson_page(*, version: CourseVersion, lesson_id: int, enrolment: Enrolment)
     completed = set(
         LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True)
     )
-    is_last_in_module = index + 1 == len(lessons) or lessons[index + 1].module_id != lesson.module_id
+    is_last_in_module = (
+        index + 1 == len(lessons) or lessons[index + 1].module_id != lesson.module_id
+    )
     quizzes = list(lesson.module.quizzes.all()) if is_last_in_module else []
     return LessonPage(
         version=version,
@@ -207,7 +217,7 @@ def lesson_page(*, version: CourseVersion, lesson_id: int, enrolment: Enrolment)
 
 def quiz_with_questions(*, version: CourseVersion, quiz_id: int) -> Quiz:
     return get_object_or_404(
-        Quiz.objects.select_related("module").prefetch_related(
+        Quiz.objects.select_related("module__version__course").prefetch_related(
             Prefetch("questions", queryset=Question.objects.prefetch_related("options"))
         ),
         pk=quiz_id,
@@ -217,8 +227,9 @@ def quiz_with_questions(*, version: CourseVersion, quiz_id: int) -> Quiz:
 
 def quiz_attempts_for(*, enrolment: Enrolment, quiz: Quiz) -> list[QuizAttempt]:
     return list(
-        QuizAttempt.objects.filter(enrolment=enrolment, quiz=quiz, submitted_at__isnull=False)
-        .order_by("-submitted_at")
+        QuizAttempt.objects.filter(
+            enrolment=enrolment, quiz=quiz, submitted_at__isnull=False
+        ).order_by("-submitted_at")
     )
 
 
@@ -236,3 +247,33 @@ def learner_dashboard(*, user) -> dict[str, list[Enrolment]]:
 
 def featured_courses(*, display_language: str, limit: int = 4) -> list[CourseVersion]:
     return list(course_catalogue(user=None, display_language=display_language)[:limit])
+
+
+def attempt_feedback(*, quiz: Quiz, answers: dict) -> list[dict]:
+    """Per question: what was chosen, what was right, and what the author says about it."""
+    feedback = []
+    for question in quiz.questions.all():
+        options = list(question.options.all())
+        chosen = set(answers.get(str(question.pk), []))
+        right = {option.pk for option in options if option.is_correct}
+        feedback.append(
+            {
+                "id": question.pk,
+                "text": question.text,
+                "correct": chosen == right,
+                "chosen": sorted(chosen),
+                "correct_options": sorted(right),
+                "explanation": question.explanation,
+                "options": [
+                    {
+                        "id": option.pk,
+                        "text": option.text,
+                        "chosen": option.pk in chosen,
+                        "correct": option.is_correct,
+                        "feedback": option.feedback,
+                    }
+                    for option in options
+                ],
+            }
+        )
+    return feedback

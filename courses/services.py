@@ -1,5 +1,6 @@
 """Every write of the courses app: enrolment, progress, quizzes and completion."""
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -51,9 +52,14 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
 
 
 def enrolment_for(*, user, version: CourseVersion) -> Enrolment:
-    """The learner's active enrolment in this version, or PermissionDenied."""
+    """The learner's active enrolment in this open version, or PermissionDenied.
+
+    Reads version.course: callers select_related it to spare a query.
+    """
     if not user.is_authenticated:
         raise PermissionDenied(_("Sign in and enrol to take this course."))
+    if not version_is_open(version):
+        raise PermissionDenied(_("This course is not open."))
     enrolment = Enrolment.objects.filter(
         user=user, version=version, state=Enrolment.State.ACTIVE
     ).first()
@@ -151,8 +157,7 @@ def quiz_next_attempt_at(*, enrolment: Enrolment, quiz: Quiz):
     )
     if quiz.max_attempts is not None and submitted.count() >= quiz.max_attempts:
         raise ValidationError(
-            _("You have used all %(count)d attempts at this quiz.")
-            % {"count": quiz.max_attempts},
+            _("You have used all %(count)d attempts at this quiz.") % {"count": quiz.max_attempts},
             code="no_attempts_left",
         )
     if quiz.cooldown_minutes:
@@ -185,17 +190,41 @@ def quiz_attempt_start(*, user, quiz: Quiz) -> QuizAttempt:
     return QuizAttempt.objects.create(enrolment=enrolment, quiz=quiz)
 
 
+def _is_id(value) -> bool:
+    # bool is a subclass of int, but True is not option 1.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _parse_answers(answers) -> dict[int, list[int]]:
+    """{question id: [option ids]}, strictly: ids are ints, though a question id may be a
+    string of digits, as JSON object keys are strings. "12" is never options 1 and 2."""
+    malformed = ValidationError(
+        _("Answers must name questions and options by number."), code="malformed"
+    )
+    if not isinstance(answers, dict):
+        raise malformed
+    chosen = {}
+    for key, values in answers.items():
+        question_id = int(key) if isinstance(key, str) and re.fullmatch(r"[0-9]+", key) else key
+        if (
+            not _is_id(question_id)
+            or question_id in chosen
+            or not isinstance(values, (list, tuple))
+            or not all(_is_id(value) for value in values)
+        ):
+            raise malformed
+        chosen[question_id] = sorted(set(values))
+    return chosen
+
+
 def _clean_answers(quiz: Quiz, questions, answers: dict) -> dict[str, list[int]]:
     valid_options = {q.pk: {o.pk for o in q.options.all()} for q in questions}
-    try:
-        chosen = {int(k): sorted({int(v) for v in values}) for k, values in answers.items()}
-    except (TypeError, ValueError, AttributeError):
-        raise ValidationError(_("Answers must name questions and options by number."),
-                              code="malformed") from None
+    chosen = _parse_answers(answers)
     unknown = set(chosen) - set(valid_options)
     if unknown:
-        raise ValidationError(_("Some answers are for questions that are not in this quiz."),
-                              code="unknown_question")
+        raise ValidationError(
+            _("Some answers are for questions that are not in this quiz."), code="unknown_question"
+        )
     errors = []
     for number, question in enumerate(questions, start=1):
         options = chosen.get(question.pk, [])
@@ -207,11 +236,10 @@ def _clean_answers(quiz: Quiz, questions, answers: dict) -> dict[str, list[int]]
         if not options:
             errors.append(_("Question %(number)d has no answer.") % {"number": number})
         elif len(options) > 1 and question.kind != Question.Kind.MULTIPLE:
-            errors.append(
-                _("Question %(number)d takes one answer only.") % {"number": number}
-            )
+            errors.append(_("Question %(number)d takes one answer only.") % {"number": number})
     if errors:
-        raise ValidationError(errors, code="incomplete")
+        # A list given to ValidationError drops its code: each message carries it instead.
+        raise ValidationError([ValidationError(m, code="incomplete") for m in errors])
     return {str(k): v for k, v in chosen.items()}
 
 
@@ -219,12 +247,15 @@ def _clean_answers(quiz: Quiz, questions, answers: dict) -> dict[str, list[int]]
 def quiz_attempt_submit(*, user, attempt: QuizAttempt, answers: dict) -> QuizAttempt:
     """Grade an open attempt on the server. answers: {question id: [option ids]}."""
     attempt = (
-        QuizAttempt.objects.select_for_update()
-        .select_related("enrolment", "quiz__module")
+        # Lock the attempt and the learner's enrolment, not the course rows every learner shares.
+        QuizAttempt.objects.select_for_update(of=("self", "enrolment"))
+        .select_related("enrolment__version__course", "quiz__module")
         .get(pk=attempt.pk)
     )
     if attempt.enrolment.user_id != user.pk:
         raise PermissionDenied(_("This attempt belongs to someone else."))
+    if not version_is_open(attempt.enrolment.version):
+        raise PermissionDenied(_("This course is not open."))
     if attempt.enrolment.state != Enrolment.State.ACTIVE:
         raise PermissionDenied(_("Enrol in this course to take its quizzes."))
     if attempt.submitted_at is not None:

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -120,7 +120,11 @@ def lesson(request, slug, language, lesson_id, text_only=False):
 @require_POST
 def lesson_complete(request, slug, language, lesson_id):
     version, _enrolment = _enrolled(request, slug, language)
-    lesson = get_object_or_404(Lesson, pk=lesson_id, module__version=version)
+    lesson = get_object_or_404(
+        Lesson.objects.select_related("module__version__course"),
+        pk=lesson_id,
+        module__version=version,
+    )
     enrolment = services.lesson_complete(user=request.user, lesson=lesson)
     if enrolment.is_complete:
         messages.success(request, _("Congratulations: you have completed this course!"))
@@ -156,7 +160,10 @@ def quiz(request, slug, language, quiz_id):
                 refusal, status = " ".join(error.messages), 400
             else:
                 return redirect(
-                    "courses:attempt", slug=slug, language=language, quiz_id=quiz.pk,
+                    "courses:attempt",
+                    slug=slug,
+                    language=language,
+                    quiz_id=quiz.pk,
                     attempt_id=attempt.pk,
                 )
         else:
@@ -184,24 +191,18 @@ def attempt(request, slug, language, quiz_id, attempt_id):
     attempt = get_object_or_404(
         QuizAttempt, pk=attempt_id, quiz=quiz, enrolment=enrolment, submitted_at__isnull=False
     )
-    chosen = {int(k): set(v) for k, v in attempt.answers.items()}
-    feedback = []
-    for question in quiz.questions.all():
-        options = list(question.options.all())
-        right = {o.pk for o in options if o.is_correct}
-        feedback.append(
-            {
-                "question": question,
-                "options": [(o, o.pk in chosen.get(question.pk, set())) for o in options],
-                "correct": chosen.get(question.pk, set()) == right,
-            }
-        )
+    feedback = selectors.attempt_feedback(quiz=quiz, answers=attempt.answers)
     enrolment.refresh_from_db(fields=["progress_percent", "completed_at"])
     return render(
         request,
         "courses/attempt.html",
-        {"version": version, "quiz": quiz, "attempt": attempt, "feedback": feedback,
-         "enrolment": enrolment},
+        {
+            "version": version,
+            "quiz": quiz,
+            "attempt": attempt,
+            "feedback": feedback,
+            "enrolment": enrolment,
+        },
     )
 
 
@@ -210,8 +211,9 @@ def attempt(request, slug, language, quiz_id, attempt_id):
 def attachment(request, slug, language, attachment_id):
     version, _enrolment = _enrolled(request, slug, language)
     item = get_object_or_404(LessonAttachment, pk=attachment_id, lesson__module__version=version)
-    return FileResponse(item.file.open("rb"), as_attachment=True,
-                        filename=item.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1]
+    )
 
 
 @login_required
@@ -245,6 +247,4 @@ def dashboard(request):
 
 
 def _refuse(request, error: ValidationError, status: int):
-    return render(
-        request, "courses/refused.html", {"reasons": error.messages}, status=status
-    )
+    return render(request, "courses/refused.html", {"reasons": error.messages}, status=status)

@@ -1,15 +1,11 @@
-"""What every app's API shares: how refusals from services read, and the throttles."""
+"""What every app's API shares: how refusals from services read."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, serializers
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from alliance.core.models import Topic
-
-# Rates are REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]: "anon" per address, "user" per account.
-THROTTLES = [AnonRateThrottle, UserRateThrottle]
 
 
 class RefusalSerializer(serializers.Serializer):

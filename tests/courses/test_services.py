@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from courses import services
-from courses.models import Enrolment, LessonCompletion, Lesson, QuizAttempt, Status
+from courses.models import Enrolment, Lesson, LessonCompletion, QuizAttempt, Status
 from tests.courses.factories import build_course, correct_answers, wrong_answers
 from tests.factories import UserFactory
 
@@ -129,7 +129,7 @@ def test_a_course_is_complete_when_every_lesson_is_read_and_every_quiz_passed(al
     enrolment.refresh_from_db()
     assert enrolment.progress_percent == 100
     assert enrolment.completed_at is not None
-    assert COMPLETIONS == [enrolment.pk]
+    assert [enrolment.pk] == COMPLETIONS
 
 
 @pytest.mark.django_db
@@ -176,11 +176,13 @@ def test_multiple_choice_needs_exactly_the_right_set(alice):
     ids = list(question.options.values_list("pk", flat=True))
 
     partial = services.quiz_attempt_submit(
-        user=alice, attempt=services.quiz_attempt_start(user=alice, quiz=quiz),
+        user=alice,
+        attempt=services.quiz_attempt_start(user=alice, quiz=quiz),
         answers={str(question.pk): ids[:1]},
     )
     full = services.quiz_attempt_submit(
-        user=alice, attempt=services.quiz_attempt_start(user=alice, quiz=quiz),
+        user=alice,
+        attempt=services.quiz_attempt_start(user=alice, quiz=quiz),
         answers={str(question.pk): ids},
     )
 
@@ -190,11 +192,19 @@ def test_multiple_choice_needs_exactly_the_right_set(alice):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "bad",
-    ["option of another question", "unknown question", "two answers to a single choice",
-     "unanswered", "not numbers"],
+    ("bad", "code"),
+    [
+        ("option of another question", "unknown_option"),
+        ("unknown question", "unknown_question"),
+        ("two answers to a single choice", "incomplete"),
+        ("unanswered", "incomplete"),
+        ("not numbers", "malformed"),
+        ("a string of digits for the options", "malformed"),
+        ("true for an option", "malformed"),
+        ("not a dict", "malformed"),
+    ],
 )
-def test_bad_answers_are_refused_and_leave_the_attempt_open(alice, bad):
+def test_bad_answers_are_refused_and_leave_the_attempt_open(alice, bad, code):
     version = build_course(modules=2)
     quiz, other_quiz = quizzes_of(version)
     services.enrolment_create(user=alice, version=version)
@@ -209,14 +219,75 @@ def test_bad_answers_are_refused_and_leave_the_attempt_open(alice, bad):
         answers[first] = list(quiz.questions.get(pk=first).options.values_list("pk", flat=True))
     elif bad == "unanswered":
         answers[first] = []
-    else:
+    elif bad == "not numbers":
         answers[first] = ["seven"]
+    elif bad == "a string of digits for the options":
+        # Read character by character, "12" would be options 1 and 2.
+        answers[first] = str(answers[first][0])
+    elif bad == "true for an option":
+        answers[first] = [True]
+    else:
+        answers = list(answers.items())
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refusal:
         services.quiz_attempt_submit(user=alice, attempt=attempt, answers=answers)
 
+    assert {error.code for error in refusal.value.error_list} == {code}
     attempt.refresh_from_db()
     assert attempt.submitted_at is None and attempt.score is None
+
+
+def close(version, what):
+    """Send the course, or only this version of it, back to draft."""
+    closed = version.course if what == "course" else version
+    closed.status = Status.DRAFT
+    closed.save()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("what", ["course", "version"])
+def test_a_lesson_of_a_course_back_in_draft_cannot_be_completed(alice, what):
+    version = build_course(modules=1)
+    enrolment = services.enrolment_create(user=alice, version=version)
+    close(version, what)
+
+    with pytest.raises(PermissionDenied, match="not open"):
+        services.lesson_complete(user=alice, lesson=lessons_of(version)[0])
+
+    enrolment.refresh_from_db()
+    assert not LessonCompletion.objects.exists()
+    assert (enrolment.progress_percent, enrolment.last_lesson) == (0, None)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("what", ["course", "version"])
+def test_a_quiz_of_a_course_back_in_draft_cannot_be_started(alice, what):
+    version = build_course(modules=1)
+    services.enrolment_create(user=alice, version=version)
+    close(version, what)
+
+    with pytest.raises(PermissionDenied, match="not open"):
+        services.quiz_attempt_start(user=alice, quiz=quizzes_of(version)[0])
+
+    assert not QuizAttempt.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("what", ["course", "version"])
+def test_an_attempt_at_a_course_back_in_draft_cannot_be_submitted(alice, what):
+    version = build_course(modules=1)
+    quiz = quizzes_of(version)[0]
+    enrolment = services.enrolment_create(user=alice, version=version)
+    attempt = services.quiz_attempt_start(user=alice, quiz=quiz)
+    close(version, what)
+
+    with pytest.raises(PermissionDenied, match="not open"):
+        services.quiz_attempt_submit(user=alice, attempt=attempt, answers=correct_answers(quiz))
+
+    attempt.refresh_from_db()
+    enrolment.refresh_from_db()
+    assert attempt.submitted_at is None and attempt.score is None
+    assert enrolment.progress_percent == 0
 
 
 @pytest.mark.django_db
@@ -301,7 +372,7 @@ def test_concurrent_enrolment_clicks_make_one_enrolment():
     def click():
         try:
             services.enrolment_create(user=learner, version=version)
-        except Exception as error:  # noqa: BLE001 - any error fails the test below
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()

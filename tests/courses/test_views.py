@@ -63,8 +63,13 @@ def test_the_catalogue_filters_by_topic_language_level_format_and_text(client):
 
     page = client.get(
         "/courses/",
-        {"level": "advanced", "format": "blended", "topic": "machine-learning",
-         "language": "en", "q": "transformers"},
+        {
+            "level": "advanced",
+            "format": "blended",
+            "topic": "machine-learning",
+            "language": "en",
+            "q": "transformers",
+        },
     ).content.decode()
 
     assert "Transformers in depth" in page
@@ -72,8 +77,9 @@ def test_the_catalogue_filters_by_topic_language_level_format_and_text(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [{"level": "expert"}, {"topic": "astrology"},
-                                    {"language": "tlh"}, {"q": "x" * 500}])
+@pytest.mark.parametrize(
+    "params", [{"level": "expert"}, {"topic": "astrology"}, {"language": "tlh"}, {"q": "x" * 500}]
+)
 def test_unknown_catalogue_filters_are_a_clear_400(client, params):
     build_course()
 
@@ -268,8 +274,9 @@ def test_attachments_and_media_are_served_to_enrolled_learners_only(client, alic
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content) == b"# Cheat sheet"
-    assert client.get(url("courses:lesson_media", version, lesson.pk, "captions")).status_code \
-        == 404
+    assert (
+        client.get(url("courses:lesson_media", version, lesson.pk, "captions")).status_code == 404
+    )
 
 
 @pytest.mark.django_db
@@ -329,7 +336,8 @@ def test_a_learner_never_sees_another_learners_attempt(client, alice, charlie):
     services.enrolment_create(user=alice, version=version)
     services.enrolment_create(user=charlie, version=version)
     attempt = services.quiz_attempt_submit(
-        user=alice, attempt=services.quiz_attempt_start(user=alice, quiz=quiz),
+        user=alice,
+        attempt=services.quiz_attempt_start(user=alice, quiz=quiz),
         answers=wrong_answers(quiz),
     )
     client.force_login(charlie)
@@ -425,8 +433,11 @@ def test_course_lesson_and_quiz_pages_run_a_constant_number_of_queries(client, a
     def pages(version):
         lesson = lessons_of(version)[-1]
         quiz = quizzes_of(version)[-1]
-        return [version.get_absolute_url(), url("courses:lesson", version, lesson.pk),
-                url("courses:quiz", version, quiz.pk)]
+        return [
+            version.get_absolute_url(),
+            url("courses:lesson", version, lesson.pk),
+            url("courses:quiz", version, quiz.pk),
+        ]
 
     for small_page, large_page in zip(pages(small), pages(large), strict=True):
         count_queries(client, large_page)  # warm the session and caches
