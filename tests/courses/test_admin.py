@@ -1,0 +1,60 @@
+import pytest
+from allauth.mfa.models import Authenticator
+
+from tests.courses.factories import build_course
+from tests.factories import UserFactory
+
+MODELS = ["course", "courseversion", "module", "lesson", "quiz", "question"]
+
+
+@pytest.fixture
+def staff_client(client, db):
+    eve = UserFactory(email="eve@example.org", is_staff=True, is_superuser=True)
+    Authenticator.objects.create(user=eve, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    client.force_login(eve)
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", MODELS)
+def test_staff_author_every_part_of_a_course_in_the_admin(staff_client, model):
+    version = build_course()
+    objects = {
+        "course": version.course,
+        "courseversion": version,
+        "module": version.modules.first(),
+        "lesson": version.modules.first().lessons.first(),
+        "quiz": version.modules.first().quizzes.first(),
+        "question": version.modules.first().quizzes.first().questions.first(),
+    }
+
+    for path in (
+        f"/admin/courses/{model}/",
+        f"/admin/courses/{model}/add/",
+        f"/admin/courses/{model}/{objects[model].pk}/change/",
+    ):
+        assert staff_client.get(path).status_code == 200, path
+
+
+@pytest.mark.django_db
+def test_staff_publish_a_draft_course_with_an_admin_action(staff_client):
+    version = build_course(status="draft")
+    version.course.status = "draft"
+    version.course.save()
+
+    staff_client.post(
+        "/admin/courses/course/",
+        {"action": "publish", "_selected_action": [version.course.pk]},
+    )
+
+    version.course.refresh_from_db()
+    assert version.course.status == "published"
+
+
+@pytest.mark.django_db
+def test_learners_cannot_reach_course_authoring(client, alice):
+    client.force_login(alice)
+
+    response = client.get("/admin/courses/course/")
+
+    assert response.status_code == 302
