@@ -5,6 +5,8 @@ member sees to their own organisation's courses.
 """
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import (
@@ -116,8 +118,29 @@ class LessonAdmin(OrganisationScopedAdmin):
     inlines = [AttachmentInline]
 
 
+class OptionFormSet(BaseInlineFormSet):
+    """A question must be answerable: the right options fit the kind of question."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        right = sum(1 for data in kept if data.get("is_correct"))
+        kind = self.instance.kind
+        if len(kept) < 2:
+            raise ValidationError(_("A question needs at least two answer options."))
+        if kind == Question.Kind.MULTIPLE and right < 1:
+            raise ValidationError(_("Mark at least one option as correct."))
+        if kind != Question.Kind.MULTIPLE and right != 1:
+            raise ValidationError(_("Mark exactly one option as correct for this kind of question."))
+
+
 class OptionInline(admin.TabularInline):
     model = Option
+    formset = OptionFormSet
     extra = 2
 
 

@@ -58,3 +58,42 @@ def test_learners_cannot_reach_course_authoring(client, alice):
     response = client.get("/admin/courses/course/")
 
     assert response.status_code == 302
+
+
+def question_form(question, options):
+    data = {
+        "quiz": question.quiz_id, "order": 0, "kind": question.kind, "text": question.text,
+        "explanation": "",
+        "options-TOTAL_FORMS": len(options), "options-INITIAL_FORMS": 0,
+        "options-MIN_NUM_FORMS": 0, "options-MAX_NUM_FORMS": 1000,
+    }
+    for index, (text, correct) in enumerate(options):
+        data[f"options-{index}-text"] = text
+        data[f"options-{index}-order"] = index
+        if correct:
+            data[f"options-{index}-is_correct"] = "on"
+    return data
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ([("Yes", False), ("No", False)], "exactly one option"),
+        ([("Yes", True), ("No", True)], "exactly one option"),
+        ([("Alone", True)], "at least two answer options"),
+    ],
+)
+def test_a_single_choice_question_must_have_exactly_one_right_answer(
+    staff_client, options, message
+):
+    question = build_course(modules=1).modules.first().quizzes.first().questions.first()
+    question.options.all().delete()
+
+    response = staff_client.post(
+        f"/admin/courses/question/{question.pk}/change/", question_form(question, options)
+    )
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert question.options.count() == 0
