@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "django_filters",
     "django_countries",
     "django_celery_beat",
@@ -241,9 +240,6 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Courses, library, workshops and certification of the AI Skills Coalition.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "EnrolmentStateEnum": "courses.models.Enrolment.State",
         "QuestionKindEnum": "courses.models.Question.Kind",

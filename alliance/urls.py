@@ -2,9 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
-from alliance import views
+from alliance import api_docs, views
 from alliance.accounts import views as account_views
 from courses import views as course_views
 
@@ -24,7 +24,7 @@ urlpatterns = [
     path("api/", include("alliance.api_urls")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", api_docs.api_docs, name="api-docs"),
 ]
 
 if settings.DEBUG:

@@ -106,3 +106,10 @@ def test_the_accessibility_check_catches_a_real_violation(page, assert_accessibl
 
     with pytest.raises(pytest.fail.Exception, match="label"):
         assert_accessible(page)
+
+
+def test_the_api_reference_is_accessible(page, assert_accessible):
+    page.goto("/api/docs/")
+
+    assert page.locator("h1").inner_text() == "API reference"
+    assert_accessible(page)
