@@ -135,7 +135,9 @@ class OptionFormSet(BaseInlineFormSet):
         if kind == Question.Kind.MULTIPLE and right < 1:
             raise ValidationError(_("Mark at least one option as correct."))
         if kind != Question.Kind.MULTIPLE and right != 1:
-            raise ValidationError(_("Mark exactly one option as correct for this kind of question."))
+            raise ValidationError(
+                _("Mark exactly one option as correct for this kind of question.")
+            )
 
 
 class OptionInline(admin.TabularInline):
