@@ -62,10 +62,15 @@ def test_learners_cannot_reach_course_authoring(client, alice):
 
 def question_form(question, options):
     data = {
-        "quiz": question.quiz_id, "order": 0, "kind": question.kind, "text": question.text,
+        "quiz": question.quiz_id,
+        "order": 0,
+        "kind": question.kind,
+        "text": question.text,
         "explanation": "",
-        "options-TOTAL_FORMS": len(options), "options-INITIAL_FORMS": 0,
-        "options-MIN_NUM_FORMS": 0, "options-MAX_NUM_FORMS": 1000,
+        "options-TOTAL_FORMS": len(options),
+        "options-INITIAL_FORMS": 0,
+        "options-MIN_NUM_FORMS": 0,
+        "options-MAX_NUM_FORMS": 1000,
     }
     for index, (text, correct) in enumerate(options):
         data[f"options-{index}-text"] = text
