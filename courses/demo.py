@@ -3761,7 +3761,7 @@ def load() -> int:
     versions = 0
     for data in COURSES:
         if data.topic not in topics:
-            raise LookupError(f"No topic {data.topic!r}: run the migrations first.")
+            raise LookupError(f"No topic {data.topic!r}: load the topics first.")
         courses[data.slug] = course = _upsert(
             Course,
             {"slug": data.slug},
