@@ -6,13 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.choices import LICENCES, Level
 from alliance.core.text import render_markdown, sanitise_html
-
-
-class Level(models.TextChoices):
-    BEGINNER = "beginner", _("Beginner")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    ADVANCED = "advanced", _("Advanced")
 
 
 class Format(models.TextChoices):
@@ -44,9 +39,7 @@ class Course(models.Model):
         related_name="courses",
         verbose_name=_("contributor"),
     )
-    licence = models.CharField(
-        _("licence"), max_length=40, default="CC-BY-4.0", help_text=_("An SPDX identifier.")
-    )
+    licence = models.CharField(_("licence"), max_length=40, choices=LICENCES, default="CC-BY-4.0")
     primary_language = models.CharField(
         _("original language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
@@ -165,6 +158,13 @@ class Lesson(models.Model):
         validators=[FileExtensionValidator(["vtt"])],
     )
     transcript = models.TextField(_("transcript"), blank=True)
+    materials = models.ManyToManyField(
+        "library.Material",
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("library materials"),
+        help_text=_("Material from the library that this lesson uses."),
+    )
 
     class Meta:
         ordering = ["order", "id"]

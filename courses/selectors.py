@@ -105,7 +105,7 @@ def course_catalogue(
     if format:
         versions = versions.filter(course__format=format)
     versions = text_search(
-        versions, query, fields=["title", "summary", "outcomes"], title_field="title"
+        versions, query, fields=["title", "summary", "outcomes"], substring_fields=["title"]
     )
     versions = _with_duration(_with_progress(versions, user))
     ordering = ["-rank", "title"] if query.strip() else ["-course__featured", "title"]

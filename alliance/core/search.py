@@ -3,7 +3,7 @@
 On PostgreSQL each row's search vector is built with the text search configuration of its own
 language (a trigger keeps it current), and a query is parsed with that same configuration, so
 stemming lines up per language. Chinese has no PostgreSQL parser, and names rarely stem: a
-substring match on the title covers both. On SQLite (the embedded default) a plain substring
+substring match on titles and names (served by trigram indexes) covers both. On SQLite (the embedded default) a plain substring
 search over the given fields stands in.
 """
 
@@ -50,7 +50,7 @@ def text_search(
     query: str,
     *,
     fields: list[str],
-    title_field: str,
+    substring_fields: list[str],
     vector_field: str = "search_vector",
     language_field: str = "language",
 ) -> QuerySet:
@@ -60,9 +60,10 @@ def text_search(
         return queryset.annotate(rank=Value(0.0))
     if is_postgres():
         search = SearchQuery(query, config=RegConfig(F(language_field)), search_type="websearch")
-        return queryset.filter(
-            Q(**{vector_field: search}) | Q(**{f"{title_field}__icontains": query})
-        ).annotate(rank=SearchRank(F(vector_field), search))
+        condition = Q(**{vector_field: search})
+        for field in substring_fields:
+            condition |= Q(**{f"{field}__icontains": query})
+        return queryset.filter(condition).annotate(rank=SearchRank(F(vector_field), search))
     condition = Q()
     for field in fields:
         condition |= Q(**{f"{field}__icontains": query})

@@ -17,7 +17,7 @@ CREATE TRIGGER courses_courseversion_search BEFORE INSERT OR UPDATE
   ON courses_courseversion FOR EACH ROW EXECUTE FUNCTION courses_courseversion_search_update();
 CREATE INDEX courses_courseversion_search_gin ON courses_courseversion USING gin (search_vector);
 CREATE INDEX courses_courseversion_title_trgm ON courses_courseversion
-  USING gin (title gin_trgm_ops);
+  USING gin (UPPER(title) gin_trgm_ops);
 """
 
 REVERSE = """
