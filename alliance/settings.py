@@ -294,6 +294,7 @@ LOGGING = {
 COURSE_COMPLETED_HANDLERS: list[str] = []  # each called as f(enrolment=...) on completion
 COURSE_LIVE_SESSIONS_SELECTOR = ""  # f(version=...) -> live sessions of a blended course
 COURSE_REQUIREMENT_PROVIDERS: list[str] = []  # f(enrolment=...) -> (done, total) extra items
+MATERIAL_USED_IN_SELECTOR = "courses.selectors.course_versions_using_material"
 
 # Demo staff account created by `make run`; empty in production.
 DEMO_STAFF_EMAIL = env("DEMO_STAFF_EMAIL", default="staff@alliance.example")

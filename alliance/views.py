@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from alliance.core.health import health_report
 from contributors.selectors import organisation_list_founding
 from courses.selectors import featured_courses
+from library.selectors import featured_materials
 
 
 @require_GET
@@ -20,7 +21,7 @@ def home(request):
             "founding_contributors": organisation_list_founding(),
             "upcoming_sessions": [],
             "featured_courses": featured_courses(display_language=get_language()),
-            "featured_materials": [],
+            "featured_materials": featured_materials(),
         },
     )
 

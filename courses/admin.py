@@ -1,7 +1,7 @@
 """Course authoring: course -> versions (one per language) -> modules -> lessons and quizzes.
 
-Every admin here filters through `organisation_path`, so the contributors app can narrow what a
-member sees to their own organisation's courses.
+Every admin here filters through `organisation_path` (see OrganisationScopedAdmin), so the
+contributors app can narrow what a member sees to their own organisation's courses.
 """
 
 from django.contrib import admin
@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.admin import OrganisationScopedAdmin
 from courses.models import (
     Course,
     CourseVersion,
@@ -19,23 +20,6 @@ from courses.models import (
     Question,
     Quiz,
 )
-
-
-class OrganisationScopedAdmin(admin.ModelAdmin):
-    """Narrows the queryset to the organisations a user may work for; staff see everything."""
-
-    organisation_path = "organisation"
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        organisation_ids = self.organisation_ids_for(request)
-        if organisation_ids is None:
-            return queryset
-        return queryset.filter(**{f"{self.organisation_path}__in": organisation_ids})
-
-    def organisation_ids_for(self, request):
-        """None for all; the contributors app narrows this for members."""
-        return None
 
 
 class CourseVersionInline(admin.StackedInline):

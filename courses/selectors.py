@@ -277,3 +277,14 @@ def attempt_feedback(*, quiz: Quiz, answers: dict) -> list[dict]:
             }
         )
     return feedback
+
+
+def course_versions_using_material(*, material) -> QuerySet[CourseVersion]:
+    """Published course versions with a lesson that uses this library material."""
+    return (
+        published_versions()
+        .filter(modules__lessons__materials=material)
+        .distinct()
+        .select_related("course")
+        .order_by("title")
+    )

@@ -9,3 +9,20 @@ class TopicAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+
+class OrganisationScopedAdmin(admin.ModelAdmin):
+    """Narrows the queryset to the organisations a user may work for; staff see everything."""
+
+    organisation_path = "organisation"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        organisation_ids = self.organisation_ids_for(request)
+        if organisation_ids is None:
+            return queryset
+        return queryset.filter(**{f"{self.organisation_path}__in": organisation_ids})
+
+    def organisation_ids_for(self, request):
+        """None for all; the contributors app narrows this for members."""
+        return None

@@ -3,8 +3,8 @@
 On PostgreSQL each row's search vector is built with the text search configuration of its own
 language (a trigger keeps it current), and a query is parsed with that same configuration, so
 stemming lines up per language. Chinese has no PostgreSQL parser, and names rarely stem: a
-substring match on titles and names (served by trigram indexes) covers both. On SQLite (the embedded default) a plain substring
-search over the given fields stands in.
+substring match on titles and names (served by trigram indexes) covers both. On SQLite (the
+embedded default) a plain substring search over the given fields stands in.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank

@@ -11,9 +11,9 @@ DECLARE
 BEGIN
   NEW.search_vector :=
     setweight(to_tsvector(config, coalesce(NEW.title, '')), 'A') ||
-    setweight(to_tsvector('simple', coalesce(NEW.authors, '')), 'A') ||
+    setweight(to_tsvector(config, coalesce(NEW.authors, '')), 'A') ||
     setweight(to_tsvector(config, coalesce(NEW.description, '')), 'B') ||
-    setweight(to_tsvector('simple', coalesce(contributor, '')), 'C');
+    setweight(to_tsvector(config, coalesce(contributor, '')), 'C');
   RETURN NEW;
 END
 $$;

@@ -1,0 +1,169 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.admin import OrganisationScopedAdmin
+from library import services
+from library.models import Collection, CollectionItem, LibraryPage, Material
+from library.uploads import upload_check
+
+
+class MaterialForm(forms.ModelForm):
+    """Uploads go through the content check; the stored file gets a generated name."""
+
+    upload = forms.FileField(
+        label=_("Upload a file"),
+        required=False,
+        help_text=_("Checked by its content; the size limit is set by the platform."),
+    )
+
+    class Meta:
+        model = Material
+        fields = [
+            "title",
+            "slug",
+            "description",
+            "authors",
+            "organisation",
+            "status",
+            "url",
+            "duration_minutes",
+            "material_type",
+            "topic",
+            "language",
+            "level",
+            "licence",
+            "publication_year",
+            "for_learners",
+            "for_educators",
+            "for_developers",
+            "for_policymakers",
+            "has_captions",
+            "has_transcript",
+            "has_audio_description",
+            "is_screen_reader_ready",
+            "has_sign_language",
+            "is_easy_read",
+            "published_at",
+        ]
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            upload_check(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_file = bool(self.cleaned_data.get("upload") or self.instance.file)
+        if not has_file and not cleaned.get("url"):
+            raise ValidationError(_("Give a file to upload or a link to the material."))
+        return cleaned
+
+
+@admin.register(Material)
+class MaterialAdmin(OrganisationScopedAdmin):
+    form = MaterialForm
+    list_display = [
+        "title",
+        "material_type",
+        "language",
+        "organisation",
+        "status",
+        "published_at",
+        "download_count",
+    ]
+    list_filter = ["status", "material_type", "language", "level", "topic"]
+    search_fields = ["title", "authors"]
+    list_select_related = ["organisation", "topic"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["mime_type", "size_bytes", "view_count", "download_count", "current_file"]
+    actions = ["publish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "description", "authors", "organisation", "status"]}),
+        (
+            _("Where it is"),
+            {
+                "fields": [
+                    "upload",
+                    "current_file",
+                    "url",
+                    "mime_type",
+                    "size_bytes",
+                    "duration_minutes",
+                ]
+            },
+        ),
+        (
+            _("Description"),
+            {
+                "fields": [
+                    "material_type",
+                    "topic",
+                    "language",
+                    "level",
+                    "licence",
+                    "publication_year",
+                ]
+            },
+        ),
+        (
+            _("Audience"),
+            {"fields": ["for_learners", "for_educators", "for_developers", "for_policymakers"]},
+        ),
+        (
+            _("Accessibility"),
+            {
+                "fields": [
+                    "has_captions",
+                    "has_transcript",
+                    "has_audio_description",
+                    "is_screen_reader_ready",
+                    "has_sign_language",
+                    "is_easy_read",
+                ]
+            },
+        ),
+        (_("Use"), {"fields": ["view_count", "download_count", "published_at"]}),
+    ]
+
+    @admin.display(description=_("Current file"))
+    def current_file(self, obj):
+        return obj.file.name if obj.file else "—"
+
+    def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data.get("upload")
+        if upload:
+            services.material_attach_file(material=obj, upload=upload)
+        if obj.status == Material.Status.PUBLISHED and obj.published_at is None:
+            obj.published_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publish the selected materials"))
+    def publish(self, request, queryset):
+        for material in queryset:
+            services.material_publish(material=material)
+
+
+class CollectionItemInline(admin.TabularInline):
+    model = CollectionItem
+    extra = 0
+    autocomplete_fields = ["material"]
+
+
+@admin.register(Collection)
+class CollectionAdmin(OrganisationScopedAdmin):
+    list_display = ["title", "owner", "organisation", "is_public", "is_featured"]
+    list_filter = ["is_public", "is_featured"]
+    search_fields = ["title"]
+    raw_id_fields = ["owner"]
+    inlines = [CollectionItemInline]
+
+
+@admin.register(LibraryPage)
+class LibraryPageAdmin(OrganisationScopedAdmin):
+    list_display = ["title", "organisation", "slug", "is_published"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["collection"]

@@ -1,0 +1,219 @@
+"""Reads of the library: search with facets, material pages, collections.
+
+A search page runs a fixed number of queries whatever the size of the library: on PostgreSQL
+one query computes every facet count and the total at once (GROUPING SETS), one fetches the page.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.utils.module_loading import import_string
+
+from alliance.core.search import is_postgres, text_search
+from library.models import Collection, CollectionItem, LibraryPage, Material
+
+# Facet name -> the column counted for it.
+FACET_COLUMNS = {
+    "type": "material_type",
+    "topic": "topic_id",
+    "language": "language",
+    "level": "level",
+    "licence": "licence",
+    "contributor": "organisation_id",
+    "year": "publication_year",
+}
+FLAG_FACETS = {"audience": Material.AUDIENCES, "accessibility": Material.ACCESSIBILITY}
+SORTS = ("relevance", "newest", "most-used")
+
+
+@dataclass
+class SearchCriteria:
+    query: str = ""
+    type: list[str] = field(default_factory=list)
+    topic: list[int] = field(default_factory=list)  # topic ids
+    language: list[str] = field(default_factory=list)
+    level: list[str] = field(default_factory=list)
+    licence: list[str] = field(default_factory=list)
+    contributor: list[int] = field(default_factory=list)  # organisation ids
+    year: list[int] = field(default_factory=list)
+    audience: list[str] = field(default_factory=list)  # any of them
+    accessibility: list[str] = field(default_factory=list)  # all of them
+    sort: str = "relevance"
+
+
+@dataclass
+class SearchResult:
+    materials: QuerySet[Material]
+    total: int
+    facets: dict[str, dict] = field(default_factory=dict)
+
+
+def published_materials() -> QuerySet[Material]:
+    return Material.objects.filter(status=Material.Status.PUBLISHED)
+
+
+def _filtered(criteria: SearchCriteria) -> QuerySet[Material]:
+    materials = published_materials()
+    for name, column in FACET_COLUMNS.items():
+        values = getattr(criteria, name)
+        if values:
+            materials = materials.filter(**{f"{column}__in": values})
+    if criteria.audience:
+        any_audience = Q()
+        for key in criteria.audience:
+            any_audience |= Q(**{Material.AUDIENCES[key][0]: True})
+        materials = materials.filter(any_audience)
+    for key in criteria.accessibility:
+        materials = materials.filter(**{Material.ACCESSIBILITY[key][0]: True})
+    return text_search(
+        materials,
+        criteria.query,
+        fields=["title", "description", "authors", "organisation__name"],
+        substring_fields=["title", "authors"],
+    )
+
+
+def _ordered(materials: QuerySet[Material], criteria: SearchCriteria) -> QuerySet[Material]:
+    if criteria.sort == "most-used":
+        order = ["-download_count", "-view_count"]
+    elif criteria.sort == "newest" or not criteria.query.strip():
+        order = ["-published_at"]
+    else:
+        order = ["-rank", "-published_at"]
+    return materials.order_by(*order, "-pk")
+
+
+def material_search(criteria: SearchCriteria) -> SearchResult:
+    filtered = _filtered(criteria)
+    total, facets = _facet_counts(filtered)
+    materials = _ordered(filtered, criteria).select_related("topic", "organisation")
+    return SearchResult(materials=materials, total=total, facets=facets)
+
+
+def _facet_counts(materials: QuerySet[Material]) -> tuple[int, dict[str, dict]]:
+    """The total and, for every facet, how many of the results have each value."""
+    flag_columns = [column for flags in FLAG_FACETS.values() for column, _ in flags.values()]
+    if is_postgres():
+        return _facet_counts_postgres(materials, flag_columns)
+    facets = {}
+    for name, column in FACET_COLUMNS.items():
+        rows = materials.order_by().values(column).annotate(n=Count("pk")).values_list(column, "n")
+        facets[name] = dict(rows)
+    sums = materials.order_by().aggregate(
+        total=Count("pk"), **{c: Count("pk", filter=Q(**{c: True})) for c in flag_columns}
+    )
+    total = sums.pop("total")
+    for name, flags in FLAG_FACETS.items():
+        facets[name] = {key: sums[column] for key, (column, _) in flags.items()}
+    return total, facets
+
+
+def _facet_counts_postgres(materials, flag_columns) -> tuple[int, dict[str, dict]]:
+    columns = list(FACET_COLUMNS.values())
+    inner_sql, params = materials.order_by().values(*columns, *flag_columns).query.sql_with_params()
+    quoted = [connection.ops.quote_name(c) for c in columns]
+    sets = ", ".join(f"({c})" for c in quoted)
+    flags = ", ".join(
+        f"SUM(CASE WHEN {connection.ops.quote_name(c)} THEN 1 ELSE 0 END)" for c in flag_columns
+    )
+    groupings = ", ".join(f"GROUPING({c})" for c in quoted)
+    sql = (
+        f"SELECT {', '.join(quoted)}, {groupings}, COUNT(*), {flags} "  # noqa: S608 - names are ours
+        f"FROM ({inner_sql}) AS results GROUP BY GROUPING SETS ({sets}, ())"
+    )
+    facets: dict[str, dict] = {name: {} for name in FACET_COLUMNS}
+    total = 0
+    flag_sums = dict.fromkeys(flag_columns, 0)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            values = row[: len(columns)]
+            grouped = row[len(columns) : 2 * len(columns)]
+            count = row[2 * len(columns)]
+            if all(grouped):  # the () set: the total and the flag sums
+                total = count
+                flag_sums = dict(
+                    zip(
+                        flag_columns,
+                        (int(v or 0) for v in row[2 * len(columns) + 1 :]),
+                        strict=True,
+                    )
+                )
+                continue
+            index = grouped.index(0)
+            facets[list(FACET_COLUMNS)[index]][values[index]] = count
+    for name, flag_facet in FLAG_FACETS.items():
+        facets[name] = {key: flag_sums[column] for key, (column, _) in flag_facet.items()}
+    return total, facets
+
+
+def material_detail(*, slug: str) -> Material:
+    return published_materials().select_related("topic", "organisation").get(slug=slug)
+
+
+def material_related(*, material: Material, limit: int = 4) -> list[Material]:
+    return list(
+        published_materials()
+        .filter(topic=material.topic_id, language=material.language)
+        .exclude(pk=material.pk)
+        .select_related("organisation")
+        .order_by("-download_count", "-published_at")[:limit]
+    )
+
+
+def material_used_in(*, material: Material) -> list:
+    """The courses that use this material, from the courses app if it says (see settings)."""
+    if not settings.MATERIAL_USED_IN_SELECTOR:
+        return []
+    return list(import_string(settings.MATERIAL_USED_IN_SELECTOR)(material=material))
+
+
+def collection_items(collection: Collection) -> list[CollectionItem]:
+    return list(
+        collection.items.filter(material__status=Material.Status.PUBLISHED)
+        .select_related("material__topic", "material__organisation")
+        .order_by("order", "pk")
+    )
+
+
+def collection_visible(*, token: str, user) -> Collection:
+    """A collection by its link: public ones to anyone, private ones to their owner only."""
+    visible = Q(is_public=True)
+    if user.is_authenticated:
+        visible |= Q(owner=user)
+    return Collection.objects.select_related("owner", "organisation").get(
+        visible, share_token=token
+    )
+
+
+def collection_list_for(*, user) -> QuerySet[Collection]:
+    return (
+        Collection.objects.filter(owner=user)
+        .annotate(size=Count("items"))
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def collection_list_featured(limit: int = 6) -> list[Collection]:
+    return list(
+        Collection.objects.filter(is_public=True, is_featured=True)
+        .select_related("organisation")
+        .annotate(size=Count("items"))
+        .order_by("-updated_at")[:limit]
+    )
+
+
+def library_page(*, slug: str) -> LibraryPage:
+    return LibraryPage.objects.select_related("organisation", "collection").get(
+        slug=slug, is_published=True
+    )
+
+
+def featured_materials(limit: int = 4) -> list[Material]:
+    return list(
+        published_materials()
+        .select_related("topic", "organisation")
+        .order_by("-download_count", "-published_at")[:limit]
+    )

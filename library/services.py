@@ -1,0 +1,165 @@
+"""Writes of the library: materials' files and counters, collections and their items."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from library.models import Collection, CollectionItem, Material
+from library.uploads import upload_check
+
+
+def material_attach_file(*, material: Material, upload) -> Material:
+    """Check an upload and store it under a generated name; a rejected file stores nothing."""
+    checked = upload_check(upload)
+    material.file.save(checked.stored_name, upload, save=False)
+    material.mime_type = checked.mime_type
+    material.size_bytes = checked.size
+    return material
+
+
+def material_publish(*, material: Material) -> Material:
+    material.status = Material.Status.PUBLISHED
+    if material.published_at is None:
+        material.published_at = timezone.now()
+    material.save(update_fields=["status", "published_at", "updated_at"])
+    return material
+
+
+def material_count_view(*, material: Material) -> None:
+    # Totals only: nobody's reading is recorded.
+    Material.objects.filter(pk=material.pk).update(view_count=F("view_count") + 1)
+
+
+def material_count_download(*, material: Material) -> None:
+    Material.objects.filter(pk=material.pk).update(download_count=F("download_count") + 1)
+
+
+# --- Collections -------------------------------------------------------------------------------
+
+
+def _owned(collection: Collection, user) -> None:
+    if collection.owner_id != user.pk:
+        raise PermissionDenied(_("Only its owner can change this collection."))
+
+
+@transaction.atomic
+def collection_create(
+    *, owner, title: str, description: str = "", is_public: bool = False
+) -> Collection:
+    collection = Collection(
+        owner=owner, title=title.strip(), description=description, is_public=is_public
+    )
+    collection.full_clean()
+    collection.save()
+    return collection
+
+
+@transaction.atomic
+def collection_update(
+    *, collection: Collection, user, title: str, description: str, is_public: bool
+) -> Collection:
+    _owned(collection, user)
+    collection.title = title.strip()
+    collection.description = description
+    collection.is_public = is_public
+    if not is_public:
+        collection.is_featured = False
+    collection.full_clean()
+    collection.save(
+        update_fields=["title", "description", "is_public", "is_featured", "updated_at"]
+    )
+    return collection
+
+
+def collection_delete(*, collection: Collection, user) -> None:
+    _owned(collection, user)
+    collection.delete()
+
+
+@transaction.atomic
+def collection_add(
+    *, collection: Collection, user, material: Material, note: str = ""
+) -> CollectionItem:
+    _owned(collection, user)
+    if not material.is_published:
+        raise ValidationError(
+            _("Only published material can be added to a collection."), code="not_published"
+        )
+    if len(note) > 500:
+        raise ValidationError(_("A note can be at most 500 characters."), code="note_too_long")
+    Collection.objects.select_for_update().filter(pk=collection.pk).first()
+    last = collection.items.aggregate(last=Max("order"))["last"]
+    try:
+        with transaction.atomic():
+            item = CollectionItem.objects.create(
+                collection=collection,
+                material=material,
+                note=note,
+                order=0 if last is None else last + 1,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("This material is already in the collection."), code="duplicate"
+        ) from None
+    Collection.objects.filter(pk=collection.pk).update(updated_at=timezone.now())
+    return item
+
+
+@transaction.atomic
+def collection_item_update(*, item: CollectionItem, user, note: str) -> CollectionItem:
+    _owned(item.collection, user)
+    if len(note) > 500:
+        raise ValidationError(_("A note can be at most 500 characters."), code="note_too_long")
+    item.note = note
+    item.save(update_fields=["note"])
+    return item
+
+
+@transaction.atomic
+def collection_item_remove(*, item: CollectionItem, user) -> None:
+    _owned(item.collection, user)
+    item.delete()
+
+
+@transaction.atomic
+def collection_reorder(*, collection: Collection, user, item_ids: list[int]) -> None:
+    """Put the items in the given order; the list must name every item exactly once."""
+    _owned(collection, user)
+    items = {item.pk: item for item in collection.items.select_for_update()}
+    if sorted(item_ids) != sorted(items) or len(set(item_ids)) != len(item_ids):
+        raise ValidationError(
+            _("The new order must list every item of the collection once."), code="bad_order"
+        )
+    for position, pk in enumerate(item_ids):
+        items[pk].order = position
+    CollectionItem.objects.bulk_update(items.values(), ["order"])
+
+
+def collection_move(*, item: CollectionItem, user, offset: int) -> None:
+    """Move one item up (-1) or down (+1): the no-JavaScript way to reorder."""
+    ids = list(item.collection.items.order_by("order", "pk").values_list("pk", flat=True))
+    index = ids.index(item.pk)
+    target = min(max(index + offset, 0), len(ids) - 1)
+    ids.insert(target, ids.pop(index))
+    collection_reorder(collection=item.collection, user=user, item_ids=ids)
+
+
+@transaction.atomic
+def collection_copy(*, collection: Collection, user) -> Collection:
+    """Copy a collection the user can see into a new private collection of their own."""
+    if not (collection.is_public or collection.owner_id == user.pk):
+        raise PermissionDenied(_("This collection is private."))
+    copy = Collection.objects.create(
+        owner=user,
+        title=(_("Copy of %(title)s") % {"title": collection.title})[:200],
+        description=collection.description,
+    )
+    CollectionItem.objects.bulk_create(
+        CollectionItem(
+            collection=copy, material_id=item.material_id, order=item.order, note=item.note
+        )
+        for item in collection.items.filter(material__status=Material.Status.PUBLISHED)
+    )
+    return copy
