@@ -99,6 +99,7 @@ class LessonAdmin(OrganisationScopedAdmin):
     list_display = ["title", "module", "order", "minutes", "required"]
     list_select_related = ["module"]
     search_fields = ["title"]
+    autocomplete_fields = ["materials"]
     inlines = [AttachmentInline]
 
 

@@ -23,6 +23,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.module_loading import import_string
 
 from alliance.core.search import text_search
+from library.models import Material
 from courses.models import (
     Course,
     CourseVersion,
@@ -195,8 +196,10 @@ def lesson_page(*, version: CourseVersion, lesson_id: int, enrolment: Enrolment)
     if index is None:
         raise Lesson.DoesNotExist
     lesson = lessons[index]
-    attachments = list(lesson.attachments.all())
-    lesson.attachment_list = attachments
+    lesson.attachment_list = list(lesson.attachments.all())
+    lesson.material_list = list(
+        lesson.materials.filter(status=Material.Status.PUBLISHED).select_related("organisation")
+    )
     completed = set(
         LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True)
     )

@@ -117,7 +117,11 @@ class AddToCollectionForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["collection"].queryset = Collection.objects.filter(owner=user)
+        # The most recently used collection is preselected: adding is one click.
+        self.fields["collection"].queryset = Collection.objects.filter(owner=user).order_by(
+            "-updated_at", "-pk"
+        )
+        self.fields["collection"].empty_label = None
 
 
 class ItemNoteForm(forms.Form):

@@ -456,3 +456,21 @@ def test_my_learning_runs_a_constant_number_of_queries(client):
         services.lesson_complete(user=learner, lesson=lessons_of(version)[0])
 
     assert count_queries(client, "/learning/") == few
+
+
+@pytest.mark.django_db
+def test_a_lesson_links_the_published_library_material_it_uses(client, alice):
+    from tests.library.factories import MaterialFactory
+
+    version = build_course(modules=1, lessons_per_module=1)
+    lesson = lessons_of(version)[0]
+    lesson.materials.add(
+        MaterialFactory(title="Shared dataset"), MaterialFactory(title="Hidden draft", draft=True)
+    )
+    services.enrolment_create(user=alice, version=version)
+    client.force_login(alice)
+
+    page = client.get(url("courses:lesson", version, lesson.pk)).content.decode()
+
+    assert "Shared dataset" in page
+    assert "Hidden draft" not in page
