@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 from alliance import api_docs, views
 from alliance.accounts import views as account_views
 from courses import views as course_views
+from library import oai_views
 
 # Admin sign-in goes through allauth, so its rate limits and multi-factor step apply there too.
 admin.site.login = login_required(admin.site.login)
@@ -20,6 +21,8 @@ urlpatterns = [
     path("accounts/", include("alliance.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("courses/", include("courses.urls")),
+    path("library/", include("library.urls")),
+    path("oai/", oai_views.endpoint, name="oai"),
     path("learning/", course_views.dashboard, name="my_learning"),
     path("api/", include("alliance.api_urls")),
     path("admin/", admin.site.urls),

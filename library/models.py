@@ -112,6 +112,7 @@ class Material(models.Model):
             models.Index(fields=["status", "language"], name="material_language"),
             models.Index(fields=["status", "material_type"], name="material_type"),
             models.Index(fields=["status", "-download_count"], name="material_most_used"),
+            models.Index(fields=["status", "updated_at", "id"], name="material_harvest"),
         ]
 
     def __str__(self):
