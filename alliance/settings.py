@@ -243,6 +243,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "EnrolmentStateEnum": "courses.models.Enrolment.State",
         "QuestionKindEnum": "courses.models.Question.Kind",
+        "MaterialTypeEnum": "library.models.Material.Type",
     },
 }
 

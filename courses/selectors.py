@@ -23,7 +23,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.module_loading import import_string
 
 from alliance.core.search import text_search
-from library.models import Material
 from courses.models import (
     Course,
     CourseVersion,
@@ -36,6 +35,7 @@ from courses.models import (
     QuizAttempt,
     Status,
 )
+from library.models import Material
 
 
 def published_versions() -> QuerySet[CourseVersion]:

@@ -8,6 +8,9 @@ from contributors.models import Organisation
 from library.models import Collection, Material
 from library.selectors import SearchCriteria
 
+# Years a material may carry (the model's bounds), newest first in the filter.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+
 
 class LibrarySearchForm(forms.Form):
     """Every filter state is a plain GET query, so each one has its own shareable URL."""
@@ -53,7 +56,11 @@ class LibrarySearchForm(forms.Form):
         label=_("Contributor"), required=False, widget=forms.CheckboxSelectMultiple
     )
     year = forms.TypedMultipleChoiceField(
-        label=_("Year"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+        label=_("Year"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(year, str(year)) for year in range(LAST_YEAR, FIRST_YEAR - 1, -1)],
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -70,7 +77,6 @@ class LibrarySearchForm(forms.Form):
         *args,
         topics: list[Topic],
         organisations: list[Organisation],
-        years: list[int],
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -78,7 +84,6 @@ class LibrarySearchForm(forms.Form):
         self.organisations_by_slug = {o.slug: o for o in organisations}
         self.fields["topic"].choices = [(t.slug, t.label) for t in topics]
         self.fields["contributor"].choices = [(o.slug, o.name) for o in organisations]
-        self.fields["year"].choices = [(y, str(y)) for y in years]
         self.fields["q"].widget.attrs.update({"type": "search"})
 
     def criteria(self) -> SearchCriteria:
@@ -97,6 +102,15 @@ class LibrarySearchForm(forms.Form):
             accessibility=data.get("accessibility", []),
             sort=sort,
         )
+
+
+def library_search_form(data) -> LibrarySearchForm:
+    """The search form, offering the topics and contributors there are."""
+    return LibrarySearchForm(
+        data,
+        topics=list(Topic.objects.all()),
+        organisations=list(Organisation.objects.order_by("name")),
+    )
 
 
 class CollectionForm(forms.ModelForm):

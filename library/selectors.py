@@ -178,6 +178,10 @@ def collection_items(collection: Collection) -> list[CollectionItem]:
     )
 
 
+def _visible_item_count() -> Count:
+    return Count("items", filter=Q(items__material__status=Material.Status.PUBLISHED))
+
+
 def collection_visible(*, token: str, user) -> Collection:
     """A collection by its link: public ones to anyone, private ones to their owner only."""
     visible = Q(is_public=True)
@@ -191,7 +195,7 @@ def collection_visible(*, token: str, user) -> Collection:
 def collection_list_for(*, user) -> QuerySet[Collection]:
     return (
         Collection.objects.filter(owner=user)
-        .annotate(size=Count("items"))
+        .annotate(size=_visible_item_count())
         .order_by("-updated_at", "-pk")
     )
 
@@ -200,7 +204,7 @@ def collection_list_featured(limit: int = 6) -> list[Collection]:
     return list(
         Collection.objects.filter(is_public=True, is_featured=True)
         .select_related("organisation")
-        .annotate(size=Count("items"))
+        .annotate(size=_visible_item_count())
         .order_by("-updated_at")[:limit]
     )
 

@@ -44,6 +44,11 @@ def _owned(collection: Collection, user) -> None:
         raise PermissionDenied(_("Only its owner can change this collection."))
 
 
+def _touch(collection: Collection) -> None:
+    """Mark the collection changed, so "most recently changed first" holds for every edit."""
+    Collection.objects.filter(pk=collection.pk).update(updated_at=timezone.now())
+
+
 @transaction.atomic
 def collection_create(
     *, owner, title: str, description: str = "", is_public: bool = False
@@ -61,18 +66,32 @@ def collection_update(
     *, collection: Collection, user, title: str, description: str, is_public: bool
 ) -> Collection:
     _owned(collection, user)
+    before = (
+        collection.title,
+        collection.description,
+        collection.is_public,
+        collection.is_featured,
+    )
     collection.title = title.strip()
     collection.description = description
     collection.is_public = is_public
     if not is_public:
         collection.is_featured = False
-    collection.full_clean()
+    try:
+        collection.full_clean()
+    except ValidationError:
+        # Leave the caller's object as it was: nothing was saved.
+        (collection.title, collection.description, collection.is_public, collection.is_featured) = (
+            before
+        )
+        raise
     collection.save(
         update_fields=["title", "description", "is_public", "is_featured", "updated_at"]
     )
     return collection
 
 
+@transaction.atomic
 def collection_delete(*, collection: Collection, user) -> None:
     _owned(collection, user)
     collection.delete()
@@ -114,6 +133,7 @@ def collection_item_update(*, item: CollectionItem, user, note: str) -> Collecti
         raise ValidationError(_("A note can be at most 500 characters."), code="note_too_long")
     item.note = note
     item.save(update_fields=["note"])
+    _touch(item.collection)
     return item
 
 
@@ -121,25 +141,41 @@ def collection_item_update(*, item: CollectionItem, user, note: str) -> Collecti
 def collection_item_remove(*, item: CollectionItem, user) -> None:
     _owned(item.collection, user)
     item.delete()
+    _touch(item.collection)
 
 
 @transaction.atomic
 def collection_reorder(*, collection: Collection, user, item_ids: list[int]) -> None:
-    """Put the items in the given order; the list must name every item exactly once."""
+    """Put the visible items in the given order; the list must name each of them once.
+
+    Items whose material went back to draft are shown to nobody, so nobody can order them:
+    they keep the last places.
+    """
     _owned(collection, user)
-    items = {item.pk: item for item in collection.items.select_for_update()}
-    if sorted(item_ids) != sorted(items) or len(set(item_ids)) != len(item_ids):
+    Collection.objects.select_for_update().filter(pk=collection.pk).first()
+    items = list(collection.items.select_related("material").order_by("order", "pk"))
+    visible = {i.pk: i for i in items if i.material.status == Material.Status.PUBLISHED}
+    if sorted(item_ids) != sorted(visible) or len(set(item_ids)) != len(item_ids):
         raise ValidationError(
             _("The new order must list every item of the collection once."), code="bad_order"
         )
-    for position, pk in enumerate(item_ids):
-        items[pk].order = position
-    CollectionItem.objects.bulk_update(items.values(), ["order"])
+    hidden = [i for i in items if i.pk not in visible]
+    for position, item in enumerate([visible[pk] for pk in item_ids] + hidden):
+        item.order = position
+    CollectionItem.objects.bulk_update(items, ["order"])
+    _touch(collection)
 
 
+@transaction.atomic
 def collection_move(*, item: CollectionItem, user, offset: int) -> None:
     """Move one item up (-1) or down (+1): the no-JavaScript way to reorder."""
-    ids = list(item.collection.items.order_by("order", "pk").values_list("pk", flat=True))
+    _owned(item.collection, user)
+    Collection.objects.select_for_update().filter(pk=item.collection_id).first()
+    ids = list(
+        item.collection.items.filter(material__status=Material.Status.PUBLISHED)
+        .order_by("order", "pk")
+        .values_list("pk", flat=True)
+    )
     index = ids.index(item.pk)
     target = min(max(index + offset, 0), len(ids) - 1)
     ids.insert(target, ids.pop(index))

@@ -9,10 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alliance.core.models import Topic
-from contributors.models import Organisation
 from library import selectors, services
-from library.forms import AddToCollectionForm, CollectionForm, ItemNoteForm, LibrarySearchForm
+from library.forms import (
+    AddToCollectionForm,
+    CollectionForm,
+    ItemNoteForm,
+    LibrarySearchForm,
+    library_search_form,
+)
 from library.models import Collection, CollectionItem, LibraryPage, Material
 
 PAGE_SIZE = 20
@@ -27,24 +31,6 @@ FACET_FIELDS = [
     "contributor",
     "year",
 ]
-
-
-def _search_form(data) -> LibrarySearchForm:
-    years = sorted(
-        set(
-            selectors.published_materials()
-            .order_by()
-            .values_list("publication_year", flat=True)
-            .distinct()
-        ),
-        reverse=True,
-    )
-    return LibrarySearchForm(
-        data,
-        topics=list(Topic.objects.all()),
-        organisations=list(Organisation.objects.order_by("name")),
-        years=years,
-    )
 
 
 def _facet_groups(form: LibrarySearchForm, facets: dict) -> list[dict]:
@@ -78,7 +64,7 @@ def _facet_groups(form: LibrarySearchForm, facets: dict) -> list[dict]:
 
 
 def _render_search(request, template: str, extra: dict, data=None):
-    form = _search_form(data if data is not None else request.GET)
+    form = library_search_form(data if data is not None else request.GET)
     if not form.is_valid():
         return render(
             request, template, {"form": form, "groups": [], "page": None, **extra}, status=400

@@ -170,3 +170,21 @@ def test_my_collections_lists_only_mine(client, alice, charlie, alices_collectio
 
     assert "For my class" in page
     assert "secret list" not in page
+
+
+@pytest.mark.django_db
+def test_an_unpublished_item_keeps_the_last_place_and_is_not_counted(
+    client, alice, alices_collection
+):
+    client.force_login(alice)
+    for title in ("A", "B", "C"):
+        add(client, MaterialFactory(title=title), alices_collection)
+    a, b, c = alices_collection.items.order_by("order")
+    b.material.status = "draft"
+    b.material.save()
+
+    client.post(f"/library/collections/items/{c.pk}/", {"action": "up"})
+
+    ordered = list(alices_collection.items.order_by("order").values_list("pk", flat=True))
+    assert ordered == [c.pk, a.pk, b.pk]
+    assert "2 items" in client.get("/library/collections/").content.decode()
