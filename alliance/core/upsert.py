@@ -20,6 +20,7 @@ def _differs(obj: models.Model, name: str, value) -> bool:
 def upsert(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
     """The row matching ``lookup``, created with ``values`` or updated where a value differs.
 
+    ``lookup`` holds plain field values (no ``__`` lookups), since a new row is made from it.
     Only the changed fields are written (plus any ``auto_now`` field, so ``updated_at`` still
     says when the row last changed).
     """

@@ -3,12 +3,14 @@ from django.core.management.base import BaseCommand
 from alliance.core import topics
 from contributors import demo as contributors_demo
 from courses import demo as courses_demo
+from library import demo as library_demo
 
 # Each area's demo loader, in dependency order. Every loader is idempotent.
 LOADERS = [
     ("topics", topics.load),
     ("founding contributors", contributors_demo.load),
     ("courses", courses_demo.load),
+    ("library", library_demo.load),
 ]
 
 
