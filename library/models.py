@@ -113,6 +113,31 @@ class Material(models.Model):
             models.Index(fields=["status", "material_type"], name="material_type"),
             models.Index(fields=["status", "-download_count"], name="material_most_used"),
             models.Index(fields=["status", "updated_at", "id"], name="material_harvest"),
+            models.Index(fields=["updated_at"], name="material_last_write"),
+            # Facet counts read these columns only: on PostgreSQL an index-only scan serves them.
+            models.Index(
+                fields=["status"],
+                include=[
+                    "material_type",
+                    "topic",
+                    "language",
+                    "level",
+                    "licence",
+                    "organisation",
+                    "publication_year",
+                    "for_learners",
+                    "for_educators",
+                    "for_developers",
+                    "for_policymakers",
+                    "has_captions",
+                    "has_transcript",
+                    "has_audio_description",
+                    "is_screen_reader_ready",
+                    "has_sign_language",
+                    "is_easy_read",
+                ],
+                name="material_facets",
+            ),
         ]
 
     def __str__(self):

@@ -4,11 +4,13 @@ A search page runs a fixed number of queries whatever the size of the library: o
 one query computes every facet count and the total at once (GROUPING SETS), one fetches the page.
 """
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils.module_loading import import_string
 
 from alliance.core.search import is_postgres, text_search
@@ -85,11 +87,27 @@ def _ordered(materials: QuerySet[Material], criteria: SearchCriteria) -> QuerySe
     return materials.order_by(*order, "-pk")
 
 
+FACETS_CACHE_SECONDS = 300
+
+
 def material_search(criteria: SearchCriteria) -> SearchResult:
     filtered = _filtered(criteria)
-    total, facets = _facet_counts(filtered)
+    total, facets = _cached_facet_counts(filtered, criteria)
     materials = _ordered(filtered, criteria).select_related("topic", "organisation")
     return SearchResult(materials=materials, total=total, facets=facets)
+
+
+def _cached_facet_counts(materials, criteria: SearchCriteria) -> tuple[int, dict[str, dict]]:
+    """Facet counts of a broad search read many rows; popular searches repeat. They are kept for
+    a few minutes, under a key that changes whenever any material is written."""
+    last_write = Material.objects.aggregate(last=Max("updated_at"))["last"]
+    wanted = replace(criteria, sort="")
+    key = "library-facets:" + hashlib.sha256(f"{wanted!r}|{last_write}".encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is None:
+        cached = _facet_counts(materials)
+        cache.set(key, cached, FACETS_CACHE_SECONDS)
+    return cached
 
 
 def _facet_counts(materials: QuerySet[Material]) -> tuple[int, dict[str, dict]]:

@@ -7,6 +7,9 @@ substring match on titles and names (served by trigram indexes) covers both. On 
 embedded default) a plain substring search over the given fields stands in.
 """
 
+import operator
+from functools import reduce
+
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
@@ -36,6 +39,12 @@ $$;
 )
 
 
+def wants_substring(query: str) -> bool:
+    """Substring matching serves Chinese (no word breaks) and names; for short Latin words it
+    matches inside unrelated words ("ai" in "Swahili") and only adds noise."""
+    return len(query) >= 4 or any("\u3000" <= char <= "\u9fff" for char in query)
+
+
 def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
@@ -60,9 +69,20 @@ def text_search(
         return queryset.annotate(rank=Value(0.0))
     if is_postgres():
         search = SearchQuery(query, config=RegConfig(F(language_field)), search_type="websearch")
-        condition = Q(**{vector_field: search})
-        for field in substring_fields:
-            condition |= Q(**{f"{field}__icontains": query})
+        # The per-row query cannot use the GIN index (its configuration changes row by row);
+        # the same query parsed in every configuration at once can, and narrows the rows the
+        # per-row check then confirms.
+        every_config = reduce(
+            operator.or_,
+            (
+                SearchQuery(query, config=config, search_type="websearch")
+                for config in sorted({*PG_CONFIGS.values(), "simple"})
+            ),
+        )
+        condition = Q(**{vector_field: every_config}) & Q(**{vector_field: search})
+        if wants_substring(query):
+            for field in substring_fields:
+                condition |= Q(**{f"{field}__icontains": query})
         return queryset.filter(condition).annotate(rank=SearchRank(F(vector_field), search))
     condition = Q()
     for field in fields:
