@@ -109,6 +109,9 @@ else:
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# Covering indexes (INCLUDE) speed up facet counts on PostgreSQL; SQLite simply builds the index
+# without the extra columns, which is all the embedded default needs.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
