@@ -6,11 +6,13 @@ from drf_spectacular.views import SpectacularAPIView
 
 from alliance import api_docs, views
 from alliance.accounts import views as account_views
+from contributors.admin_site import partner_admin
 from courses import views as course_views
 from library import oai_views
 
 # Admin sign-in goes through allauth, so its rate limits and multi-factor step apply there too.
 admin.site.login = login_required(admin.site.login)
+partner_admin.login = login_required(partner_admin.login)
 admin.site.site_header = "Alliance"
 admin.site.site_title = "Alliance"
 
@@ -26,6 +28,8 @@ urlpatterns = [
     path("learning/", course_views.dashboard, name="my_learning"),
     path("api/", include("alliance.api_urls")),
     path("admin/", admin.site.urls),
+    path("partners/", partner_admin.urls),
+    path("contributors/", include("contributors.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.api_docs, name="api-docs"),
 ]

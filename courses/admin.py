@@ -4,12 +4,14 @@ Every admin here filters through `organisation_path` (see OrganisationScopedAdmi
 contributors app can narrow what a member sees to their own organisation's courses.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.admin import OrganisationScopedAdmin
+from contributors.admin_site import MemberScopedAdmin, MemberScopedInline, partner_admin
+from contributors.services import submission_return, submission_submit
 from courses.models import (
     Course,
     CourseVersion,
@@ -19,6 +21,7 @@ from courses.models import (
     Option,
     Question,
     Quiz,
+    Status,
 )
 
 
@@ -31,17 +34,36 @@ class CourseVersionInline(admin.StackedInline):
 
 @admin.register(Course)
 class CourseAdmin(OrganisationScopedAdmin):
-    list_display = ["slug", "topic", "level", "format", "organisation", "status", "featured"]
-    list_filter = ["status", "topic", "level", "format", "featured"]
     search_fields = ["slug", "versions__title"]
     autocomplete_fields = ["prerequisites"]
     list_select_related = ["topic", "organisation"]
     inlines = [CourseVersionInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "return_with_comments"]
+    list_display = [
+        "slug",
+        "topic",
+        "level",
+        "format",
+        "organisation",
+        "status",
+        "review_state",
+        "featured",
+    ]
+    list_filter = ["review_state", "status", "topic", "level", "format", "featured"]
 
     @admin.action(description=_("Publish the selected courses"))
     def publish(self, request, queryset):
-        queryset.update(status="published")
+        queryset.update(status="published", review_state="approved")
+
+    @admin.action(description=_("Return the selected courses with their review comments"))
+    def return_with_comments(self, request, queryset):
+        for course in queryset:
+            try:
+                submission_return(item=course, staff=request.user, comment=course.review_comment)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{course}: {' '.join(error.messages)}", level=messages.ERROR
+                )
 
     @admin.action(description=_("Return the selected courses to draft"))
     def unpublish(self, request, queryset):
@@ -151,3 +173,102 @@ class QuizAdmin(OrganisationScopedAdmin):
     list_display = ["title", "module", "passing_score", "max_attempts", "cooldown_minutes"]
     list_select_related = ["module"]
     inlines = [QuestionInline]
+
+
+# --- The partners' site: members edit their own organisation's unpublished courses ------------
+
+
+class PartnerCourseTreeAdmin(MemberScopedAdmin):
+    """A published course is live for learners: members see it but change it only through
+    staff, so nothing they edit reaches learners unreviewed."""
+
+    course_path = ""  # from this model to its Course ("" for Course itself)
+
+    def course_of(self, obj):
+        value = obj
+        for part in filter(None, self.course_path.split("__")):
+            value = getattr(value, part)
+        return value
+
+    def _editable(self, request, obj) -> bool:
+        return obj is None or self.course_of(obj).status != Status.PUBLISHED
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._editable(request, obj)
+
+    def _scoped_choices(self, db_field, request):
+        choices = super()._scoped_choices(db_field, request)
+        related_admin = self.admin_site._registry.get(db_field.related_model)
+        if isinstance(related_admin, PartnerCourseTreeAdmin):
+            status = "__".join(filter(None, [related_admin.course_path, "status"]))
+            choices = choices.exclude(**{status: Status.PUBLISHED})
+        return choices
+
+
+class PartnerCourseVersionInline(MemberScopedInline, CourseVersionInline):
+    pass
+
+
+@admin.register(Course, site=partner_admin)
+class PartnerCourseAdmin(PartnerCourseTreeAdmin, CourseAdmin):
+    inlines = [PartnerCourseVersionInline]
+    actions = ["submit_for_review"]
+    list_display = ["slug", "topic", "level", "format", "status", "review_state"]
+    list_filter = ["status", "review_state", "topic"]
+    autocomplete_fields = []
+    fields = [
+        "slug",
+        "topic",
+        "level",
+        "format",
+        "organisation",
+        "licence",
+        "primary_language",
+        "prerequisites",
+        "status",
+        "review_state",
+        "review_comment",
+    ]
+
+    @admin.action(description=_("Submit the selected courses for review"))
+    def submit_for_review(self, request, queryset):
+        for course in queryset:
+            submission_submit(item=course, user=request.user)
+        self.message_user(request, _("Submitted: staff will review them."))
+
+
+@admin.register(CourseVersion, site=partner_admin)
+class PartnerCourseVersionAdmin(PartnerCourseTreeAdmin, CourseVersionAdmin):
+    course_path = "course"
+    inlines = [type("PartnerModuleInline", (MemberScopedInline, ModuleInline), {})]
+
+
+@admin.register(Module, site=partner_admin)
+class PartnerModuleAdmin(PartnerCourseTreeAdmin, ModuleAdmin):
+    course_path = "version__course"
+    inlines = [
+        type("PartnerLessonInline", (MemberScopedInline, LessonInline), {}),
+        type("PartnerQuizInline", (MemberScopedInline, QuizInline), {}),
+    ]
+
+
+@admin.register(Lesson, site=partner_admin)
+class PartnerLessonAdmin(PartnerCourseTreeAdmin, LessonAdmin):
+    course_path = "module__version__course"
+    autocomplete_fields = []
+    inlines = [type("PartnerAttachmentInline", (MemberScopedInline, AttachmentInline), {})]
+
+
+@admin.register(Quiz, site=partner_admin)
+class PartnerQuizAdmin(PartnerCourseTreeAdmin, QuizAdmin):
+    course_path = "module__version__course"
+    inlines = [type("PartnerQuestionInline", (MemberScopedInline, QuestionInline), {})]
+
+
+@admin.register(Question, site=partner_admin)
+class PartnerQuestionAdmin(PartnerCourseTreeAdmin, QuestionAdmin):
+    course_path = "quiz__module__version__course"
+    inlines = [type("PartnerOptionInline", (MemberScopedInline, OptionInline), {})]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.choices import LICENCES, Level
+from contributors.models import ReviewState
 
 
 class Material(models.Model):
@@ -90,6 +91,18 @@ class Material(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
+    review_state = models.CharField(
+        _("review"),
+        max_length=16,
+        choices=ReviewState.choices,
+        default=ReviewState.NOT_SUBMITTED,
+    )
+    review_comment = models.TextField(
+        _("comments from the reviewers"),
+        blank=True,
+        help_text=_("What to change before the item can be published."),
+    )
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
     download_count = models.PositiveBigIntegerField(_("downloads"), default=0, editable=False)
     # Kept current by a PostgreSQL trigger on every write (migration 0002); unused on SQLite.
@@ -266,3 +279,24 @@ class LibraryPage(models.Model):
 
     def get_absolute_url(self):
         return reverse("library:page", args=[self.slug])
+
+
+class MaterialRevision(models.Model):
+    """A member's edit of published material, waiting for review while the material stays up."""
+
+    material = models.OneToOneField(Material, on_delete=models.CASCADE, related_name="revision")
+    data = models.JSONField(_("changed fields"), default=dict)
+    file = models.FileField(_("new file"), upload_to="library/", blank=True, max_length=300)
+    mime_type = models.CharField(max_length=100, blank=True)
+    size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+
+    def __str__(self):
+        return f"{self.material} (pending change)"

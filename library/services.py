@@ -6,7 +6,8 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from library.models import Collection, CollectionItem, Material
+from contributors.models import ReviewState
+from library.models import Collection, CollectionItem, Material, MaterialRevision
 from library.uploads import upload_check
 
 
@@ -19,11 +20,75 @@ def material_attach_file(*, material: Material, upload) -> Material:
     return material
 
 
+# Fields a member's pending change may carry.
+REVISABLE_FIELDS = (
+    "title",
+    "slug",
+    "description",
+    "authors",
+    "url",
+    "duration_minutes",
+    "material_type",
+    "topic",
+    "language",
+    "level",
+    "licence",
+    "publication_year",
+    "for_learners",
+    "for_educators",
+    "for_developers",
+    "for_policymakers",
+    "has_captions",
+    "has_transcript",
+    "has_audio_description",
+    "is_screen_reader_ready",
+    "has_sign_language",
+    "is_easy_read",
+)
+
+
+@transaction.atomic
+def material_revise(
+    *, material: Material, changed: list[str], data: dict, upload, user
+) -> MaterialRevision:
+    """Keep a member's edit of published material for review; the material stays as it is."""
+    material = Material.objects.select_for_update().get(pk=material.pk)
+    revision, _created = MaterialRevision.objects.get_or_create(material=material)
+    for name in changed:
+        if name in REVISABLE_FIELDS:
+            value = data[name]
+            revision.data[name] = getattr(value, "pk", value)
+    if upload:
+        checked = upload_check(upload)
+        revision.file.save(checked.stored_name, upload, save=False)
+        revision.mime_type, revision.size_bytes = checked.mime_type, checked.size
+    revision.submitted_by = user
+    revision.save()
+    Material.objects.filter(pk=material.pk).update(
+        review_state=ReviewState.SUBMITTED, submitted_at=timezone.now()
+    )
+    return revision
+
+
+@transaction.atomic
 def material_publish(*, material: Material) -> Material:
+    """Publish material, applying its pending change if it has one."""
+    material = Material.objects.select_for_update().get(pk=material.pk)
+    revision = MaterialRevision.objects.filter(material=material).first()
+    if revision is not None:
+        for name, value in revision.data.items():
+            field = Material._meta.get_field(name)
+            setattr(material, field.attname, value)
+        if revision.file:
+            material.file.name = revision.file.name
+            material.mime_type, material.size_bytes = revision.mime_type, revision.size_bytes
+        material.full_clean(exclude=["file"])
+        revision.delete()
     material.status = Material.Status.PUBLISHED
+    material.review_state = ReviewState.APPROVED
     if material.published_at is None:
         material.published_at = timezone.now()
-    material.save(update_fields=["status", "published_at", "updated_at"])
+    material.save()
     return material
 
 

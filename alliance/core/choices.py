@@ -36,3 +36,21 @@ LICENCE_URLS = {
     "Apache-2.0": "https://www.apache.org/licenses/LICENSE-2.0",
     "GPL-3.0-or-later": "https://www.gnu.org/licenses/gpl-3.0.html",
 }
+
+# Currencies pledges are made in (ISO 4217); staff can add more here.
+CURRENCIES = [
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("CHF", "CHF"),
+    ("GBP", "GBP"),
+    ("JPY", "JPY"),
+    ("CNY", "CNY"),
+    ("KES", "KES"),
+    ("NGN", "NGN"),
+    ("ZAR", "ZAR"),
+    ("INR", "INR"),
+    ("BRL", "BRL"),
+    ("XOF", "XOF"),
+    ("EGP", "EGP"),
+    ("RUB", "RUB"),
+]
