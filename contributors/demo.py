@@ -1,9 +1,11 @@
 """Demo data: the coalition's founding contributors, as the announcement lists them."""
 
+from datetime import UTC, datetime
+
 from django.db import transaction
 from django.utils.text import slugify
 
-from contributors.models import Organisation
+from contributors.models import Application, Organisation
 
 K = Organisation.Kind
 
@@ -44,6 +46,21 @@ FOUNDING_CONTRIBUTORS = [
 ]
 
 
+PENDING_APPLICATION = {
+    "organisation_name": "Pan-African Data Literacy Network",
+    "kind": Organisation.Kind.NGO,
+    "country": "GH",
+    "website": "https://data-literacy.example",
+    "contact_name": "Kwame Mensah",
+    "contact_email": "kwame@data-literacy.example",
+    "offers_material": True,
+    "material_description": "Data literacy workshops for teachers, in English and French.",
+    "offers_outreach": True,
+    "outreach_description": "A network of 40 teacher-training colleges in West Africa.",
+    "licence": "CC-BY-4.0",
+}
+
+
 @transaction.atomic
 def load() -> int:
     """Create or refresh the founding contributors; running it again changes nothing."""
@@ -58,4 +75,11 @@ def load() -> int:
                 "is_founding": True,
             },
         )
+    Application.objects.get_or_create(
+        organisation_name=PENDING_APPLICATION["organisation_name"],
+        defaults={
+            **PENDING_APPLICATION,
+            "accepted_terms_at": datetime(2025, 2, 3, 9, 30, tzinfo=UTC),
+        },
+    )
     return len(FOUNDING_CONTRIBUTORS)
