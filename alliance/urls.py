@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from alliance import api_docs, views
+from alliance import api_docs, review_queue, views
 from alliance.accounts import views as account_views
 from contributors.admin_site import partner_admin
 from courses import views as course_views
@@ -27,6 +27,7 @@ urlpatterns = [
     path("oai/", oai_views.endpoint, name="oai"),
     path("learning/", course_views.dashboard, name="my_learning"),
     path("api/", include("alliance.api_urls")),
+    path("admin/review/", review_queue.review_queue, name="review_queue"),
     path("admin/", admin.site.urls),
     path("partners/", partner_admin.urls),
     path("contributors/", include("contributors.urls")),

@@ -254,3 +254,28 @@ def test_someone_in_another_organisation_cannot_be_invited(client):
         )
 
     assert not Invitation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_staff_see_submitted_courses_and_material_in_one_queue(client, eve):
+    from tests.courses.factories import build_course
+    from tests.library.factories import MaterialFactory
+
+    course = build_course(status="draft").course
+    course.review_state = "submitted"
+    course.save()
+    MaterialFactory(title="Waiting material", review_state="submitted", draft=True)
+    MaterialFactory(title="Not submitted", draft=True)
+    client.force_login(eve)
+
+    page = client.get("/admin/review/").content.decode()
+
+    assert "Waiting material" in page and "Not submitted" not in page
+    assert f"/admin/courses/course/{course.pk}/change/" in page
+
+
+@pytest.mark.django_db
+def test_the_review_queue_is_for_staff_only(client, alice):
+    client.force_login(alice)
+
+    assert client.get("/admin/review/").status_code == 302
