@@ -59,6 +59,26 @@ class ReviewState(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
+class Reviewed(models.Model):
+    """What staff review before a contributed course or material is published."""
+
+    review_state = models.CharField(
+        _("review"),
+        max_length=16,
+        choices=ReviewState.choices,
+        default=ReviewState.NOT_SUBMITTED,
+    )
+    review_comment = models.TextField(
+        _("comments from the reviewers"),
+        blank=True,
+        help_text=_("What to change before the item can be published."),
+    )
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class Application(models.Model):
     """An organisation asking to join the coalition as a contributor."""
 

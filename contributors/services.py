@@ -68,20 +68,18 @@ def _reviewable(application: Application) -> None:
         raise ValidationError(_("This application has already been decided."), code="decided")
 
 
-@transaction.atomic
-def application_request_information(
-    *, application: Application, staff, message: str
+def _answer(
+    *, application: Application, staff, state: str, message: str, template: str
 ) -> Application:
+    """Record staff's decision or question and write it to the applicant."""
     _reviewable(application)
-    if not message.strip():
-        raise ValidationError(_("Write the question to ask the applicant."), code="no_message")
-    application.state = Application.State.MORE_INFORMATION
+    application.state = state
     application.staff_message = message
     application.reviewed_by, application.reviewed_at = staff, timezone.now()
     application.save(update_fields=["state", "staff_message", "reviewed_by", "reviewed_at"])
     email_after_commit(
         to=application.contact_email,
-        template="contributors/email/application_question",
+        template=template,
         context={
             "name": application.contact_name,
             "organisation": application.organisation_name,
@@ -92,24 +90,31 @@ def application_request_information(
 
 
 @transaction.atomic
+def application_request_information(
+    *, application: Application, staff, message: str
+) -> Application:
+    if not message.strip():
+        raise ValidationError(_("Write the question to ask the applicant."), code="no_message")
+    return _answer(
+        application=application,
+        staff=staff,
+        message=message,
+        state=Application.State.MORE_INFORMATION,
+        template="contributors/email/application_question",
+    )
+
+
+@transaction.atomic
 def application_decline(*, application: Application, staff, reason: str) -> Application:
-    _reviewable(application)
     if not reason.strip():
         raise ValidationError(_("Give the reason for declining."), code="no_reason")
-    application.state = Application.State.DECLINED
-    application.staff_message = reason
-    application.reviewed_by, application.reviewed_at = staff, timezone.now()
-    application.save(update_fields=["state", "staff_message", "reviewed_by", "reviewed_at"])
-    email_after_commit(
-        to=application.contact_email,
+    return _answer(
+        application=application,
+        staff=staff,
+        message=reason,
+        state=Application.State.DECLINED,
         template="contributors/email/application_declined",
-        context={
-            "name": application.contact_name,
-            "organisation": application.organisation_name,
-            "reason": reason,
-        },
     )
-    return application
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.choices import LICENCES, Level
 from alliance.core.text import render_markdown, sanitise_html
-from contributors.models import ReviewState
+from contributors.models import Reviewed
 
 
 class Format(models.TextChoices):
@@ -21,7 +21,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Course(models.Model):
+class Course(Reviewed):
     """One course, whatever the number of languages it is offered in (its versions)."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -51,18 +51,6 @@ class Course(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
     featured = models.BooleanField(_("featured"), default=False)
-    review_state = models.CharField(
-        _("review"),
-        max_length=16,
-        choices=ReviewState.choices,
-        default=ReviewState.NOT_SUBMITTED,
-    )
-    review_comment = models.TextField(
-        _("comments from the reviewers"),
-        blank=True,
-        help_text=_("What to change before the item can be published."),
-    )
-    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -23,33 +23,7 @@ class MaterialForm(forms.ModelForm):
 
     class Meta:
         model = Material
-        fields = [
-            "title",
-            "slug",
-            "description",
-            "authors",
-            "organisation",
-            "status",
-            "url",
-            "duration_minutes",
-            "material_type",
-            "topic",
-            "language",
-            "level",
-            "licence",
-            "publication_year",
-            "for_learners",
-            "for_educators",
-            "for_developers",
-            "for_policymakers",
-            "has_captions",
-            "has_transcript",
-            "has_audio_description",
-            "is_screen_reader_ready",
-            "has_sign_language",
-            "is_easy_read",
-            "published_at",
-        ]
+        fields = [*services.REVISABLE_FIELDS, "organisation", "status", "published_at"]
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

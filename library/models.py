@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.choices import LICENCES, Level
-from contributors.models import ReviewState
+from contributors.models import Reviewed
 
 
-class Material(models.Model):
+class Material(Reviewed):
     """A piece of donated training material: a file on the platform or a link elsewhere."""
 
     class Type(models.TextChoices):
@@ -91,18 +91,6 @@ class Material(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
-    review_state = models.CharField(
-        _("review"),
-        max_length=16,
-        choices=ReviewState.choices,
-        default=ReviewState.NOT_SUBMITTED,
-    )
-    review_comment = models.TextField(
-        _("comments from the reviewers"),
-        blank=True,
-        help_text=_("What to change before the item can be published."),
-    )
-    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
     download_count = models.PositiveBigIntegerField(_("downloads"), default=0, editable=False)
     # Kept current by a PostgreSQL trigger on every write (migration 0002); unused on SQLite.
