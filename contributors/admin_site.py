@@ -40,7 +40,8 @@ partner_admin = PartnerAdminSite(name="partner_admin")
 class MemberScopedAdmin:
     """Mixed into a ModelAdmin registered on the partners' site."""
 
-    organisation_path = "organisation"
+    # The path from the model to its Organisation is the staff admin's `organisation_path`
+    # (see alliance.core.admin.OrganisationScopedAdmin), or "organisation".
     # Fields only staff decide.
     staff_only_fields = (
         "status",
@@ -52,9 +53,12 @@ class MemberScopedAdmin:
         "published_at",
     )
 
+    def _organisation_path(self) -> str:
+        return getattr(self, "organisation_path", "organisation")
+
     def organisation_of(self, obj) -> int | None:
         value = obj
-        for part in self.organisation_path.split("__"):
+        for part in self._organisation_path().split("__"):
             value = getattr(value, part, None)
             if value is None:
                 return None
@@ -65,7 +69,7 @@ class MemberScopedAdmin:
         queryset = super().get_queryset(request)
         if membership is None:
             return queryset.none()
-        return queryset.filter(**{self.organisation_path: membership.organisation_id})
+        return queryset.filter(**{self._organisation_path(): membership.organisation_id})
 
     def _may(self, request, obj=None) -> bool:
         membership = request_membership(request)
@@ -119,7 +123,7 @@ class MemberScopedAdmin:
         return db_field.remote_field.model._default_manager.all()
 
     def save_model(self, request, obj, form, change):
-        if self.organisation_path == "organisation" and not change:
+        if self._organisation_path() == "organisation" and not change:
             obj.organisation = request_membership(request).organisation
         super().save_model(request, obj, form, change)
 

@@ -248,3 +248,28 @@ class Pledge(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.get_kind_display()}"
+
+
+class PendingChange(models.Model):
+    """A member's edit of something already published, kept for review while the published
+    version stays up. Staff publishing the item applies it."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    data = models.JSONField(_("changed fields"), default=dict)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_pending_change_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} #{self.object_id}"

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -12,7 +13,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from alliance.core.mail import email_after_commit
-from contributors.models import Application, Invitation, Membership, Organisation, ReviewState
+from contributors.models import (
+    Application,
+    Invitation,
+    Membership,
+    Organisation,
+    PendingChange,
+    ReviewState,
+)
 
 INVITATION_DAYS = 14
 
@@ -257,3 +265,39 @@ def submission_return(*, item, staff, comment: str) -> None:
     item.review_state = ReviewState.RETURNED
     item.review_comment = comment
     item.save(update_fields=["review_state", "review_comment", "updated_at"])
+
+
+# --- Pending changes to published items ---------------------------------------------------------
+
+
+@transaction.atomic
+def pending_change_record(*, obj, fields: list[str], data: dict, user) -> PendingChange:
+    """Keep the given fields of an edit for review; the object itself is not changed."""
+    content_type = ContentType.objects.get_for_model(obj)
+    change, _created = PendingChange.objects.select_for_update().get_or_create(
+        content_type=content_type, object_id=obj.pk
+    )
+    for name in fields:
+        field = obj._meta.get_field(name)
+        value = data[name]
+        change.data[field.attname] = getattr(value, "pk", value)
+    change.submitted_by = user
+    change.save()
+    return change
+
+
+def pending_changes_apply(*, objects) -> int:
+    """Apply the pending changes of these objects (one model or several) and forget them."""
+    applied = 0
+    for obj in objects:
+        content_type = ContentType.objects.get_for_model(obj)
+        change = PendingChange.objects.filter(content_type=content_type, object_id=obj.pk).first()
+        if change is None:
+            continue
+        for attname, value in change.data.items():
+            setattr(obj, attname, value)
+        obj.full_clean()
+        obj.save()
+        change.delete()
+        applied += 1
+    return applied

@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.admin import OrganisationScopedAdmin
 from contributors.admin_site import MemberScopedAdmin, MemberScopedInline, partner_admin
-from contributors.services import submission_return, submission_submit
+from contributors.services import (
+    pending_change_record,
+    submission_return,
+    submission_submit,
+)
 from courses.models import (
     Course,
     CourseVersion,
@@ -23,6 +27,7 @@ from courses.models import (
     Quiz,
     Status,
 )
+from courses.services import course_publish
 
 
 class CourseVersionInline(admin.StackedInline):
@@ -51,9 +56,10 @@ class CourseAdmin(OrganisationScopedAdmin):
     ]
     list_filter = ["review_state", "status", "topic", "level", "format", "featured"]
 
-    @admin.action(description=_("Publish the selected courses"))
+    @admin.action(description=_("Publish the selected courses (with any pending changes)"))
     def publish(self, request, queryset):
-        queryset.update(status="published", review_state="approved")
+        for course in queryset:
+            course_publish(course=course)
 
     @admin.action(description=_("Return the selected courses with their review comments"))
     def return_with_comments(self, request, queryset):
@@ -179,8 +185,9 @@ class QuizAdmin(OrganisationScopedAdmin):
 
 
 class PartnerCourseTreeAdmin(MemberScopedAdmin):
-    """A published course is live for learners: members see it but change it only through
-    staff, so nothing they edit reaches learners unreviewed."""
+    """A published course is live for learners. Members may still edit its texts: each edit is
+    kept as a pending change, and the course goes back to review while learners keep seeing the
+    published version. Adding or removing parts of a published course is for staff."""
 
     course_path = ""  # from this model to its Course ("" for Course itself)
 
@@ -190,14 +197,42 @@ class PartnerCourseTreeAdmin(MemberScopedAdmin):
             value = getattr(value, part)
         return value
 
-    def _editable(self, request, obj) -> bool:
-        return obj is None or self.course_of(obj).status != Status.PUBLISHED
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._editable(request, obj)
+    def _is_live(self, obj) -> bool:
+        return obj is not None and self.course_of(obj).status == Status.PUBLISHED
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._editable(request, obj)
+        return super().has_delete_permission(request, obj) and not self._is_live(obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if self._is_live(obj) and self.course_path:
+            fields.append(self.course_path.split("__")[0])  # the part stays where it is
+        return fields
+
+    def get_inline_instances(self, request, obj=None):
+        # The parts of a live course are edited one by one, each through its own review.
+        return [] if self._is_live(obj) else super().get_inline_instances(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change and self._is_live(obj):
+            fields = [name for name in form.changed_data if name not in self.staff_only_fields]
+            pending_change_record(obj=obj, fields=fields, data=form.cleaned_data, user=request.user)
+            course = self.course_of(obj)
+            submission_submit(item=course, user=request.user)
+            self.message_user(
+                request,
+                _(
+                    "Your change waits for review; learners keep seeing "
+                    "the published course until it is approved."
+                ),
+            )
+            return
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if change and self._is_live(form.instance):
+            return
+        super().save_related(request, form, formsets, change)
 
     def _scoped_choices(self, db_field, request):
         choices = super()._scoped_choices(db_field, request)

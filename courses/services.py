@@ -10,11 +10,16 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from contributors.models import ReviewState
+from contributors.services import pending_changes_apply
 from courses.models import (
+    Course,
     CourseVersion,
     Enrolment,
     Lesson,
     LessonCompletion,
+    Module,
+    Option,
     Question,
     Quiz,
     QuizAttempt,
@@ -283,3 +288,26 @@ def quiz_attempt_count(*, enrolment: Enrolment, quiz: Quiz) -> int:
     return QuizAttempt.objects.filter(
         enrolment=enrolment, quiz=quiz, submitted_at__isnull=False
     ).count()
+
+
+# --- Review ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def course_publish(*, course: Course) -> Course:
+    """Publish a course with its versions, applying the pending changes members made to it."""
+    versions = list(CourseVersion.objects.filter(course=course))
+    modules = list(Module.objects.filter(version__course=course))
+    lessons = list(Lesson.objects.filter(module__version__course=course))
+    quizzes = list(Quiz.objects.filter(module__version__course=course))
+    questions = list(Question.objects.filter(quiz__module__version__course=course))
+    options = list(Option.objects.filter(question__quiz__module__version__course=course))
+    pending_changes_apply(
+        objects=[course, *versions, *modules, *lessons, *quizzes, *questions, *options]
+    )
+    Course.objects.filter(pk=course.pk).update(
+        status=Status.PUBLISHED, review_state=ReviewState.APPROVED
+    )
+    CourseVersion.objects.filter(course=course).update(status=Status.PUBLISHED)
+    course.refresh_from_db()
+    return course
