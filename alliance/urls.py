@@ -31,6 +31,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("partners/", partner_admin.urls),
     path("contributors/", include("contributors.urls")),
+    path("contributors/", include("alliance.partner_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.api_docs, name="api-docs"),
 ]

@@ -47,7 +47,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("contributors:organisation", args=[self.slug])
+        return reverse("contributors_public:organisation", args=[self.slug])
 
 
 class ReviewState(models.TextChoices):

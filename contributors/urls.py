@@ -8,4 +8,5 @@ urlpatterns = [
     path("join/", views.apply, name="apply"),
     path("join/thanks/", views.applied, name="applied"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("", views.directory, name="directory"),
 ]

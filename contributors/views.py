@@ -4,6 +4,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,10 +12,11 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_countries import countries
 
-from contributors import services
+from contributors import selectors, services
 from contributors.forms import ApplicationForm
-from contributors.models import Invitation
+from contributors.models import Invitation, Organisation
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,4 +91,44 @@ def _refused(request, invite, error):
         "contributors/invitation.html",
         {"invitation": invite, "reasons": reasons},
         status=400,
+    )
+
+
+DIRECTORY_PAGE_SIZE = 24
+
+
+@require_GET
+def directory(request):
+    """Every contributor, filterable by type and country. Unknown filter values are refused with
+    a 400 and a message rather than silently ignored, so a wrong link does not look empty."""
+    kind = request.GET.get("kind", "")
+    country = request.GET.get("country", "").upper()
+    errors = []
+    if kind and kind not in Organisation.Kind.values:
+        errors.append(_("The type filter has a value we do not know: choose one from the list."))
+    if country and country not in countries:
+        errors.append(_("The country filter has a value we do not know: choose one from the list."))
+    if errors:
+        organisations = Organisation.objects.none()
+    else:
+        organisations = selectors.organisation_directory(kind=kind, country=country)
+    page = Paginator(organisations, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    country_choices = selectors.organisation_directory_countries()
+    if country and not errors and country not in dict(country_choices):
+        country_choices.append((country, countries.name(country)))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "contributors/directory.html",
+        {
+            "page": page,
+            "errors": errors,
+            "kinds": Organisation.Kind.choices,
+            "countries": country_choices,
+            "kind": kind,
+            "country": country,
+            "query_string": query.urlencode(),
+        },
+        status=400 if errors else 200,
     )
