@@ -21,7 +21,10 @@ def pytest_collection_modifyitems(config, items):
 def _isolated(settings, tmp_path):
     """Each test gets its own media folder and an empty cache (rate limits included)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")  # this test process's keys only (see settings_test)
+    else:
+        cache.clear()
 
 
 @pytest.fixture

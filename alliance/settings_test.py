@@ -23,3 +23,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+
+# Tests run tasks in-process, so what a task does (an e-mail sent) is there to assert; the test
+# of the real worker sends its task through Redis explicitly.
+CELERY_TASK_ALWAYS_EAGER = True
+
+# Parallel test processes share one Redis: each keeps to its own keys.
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405

@@ -160,13 +160,22 @@ class PartnerInvitationAdmin(MemberScopedAdmin, InvitationAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        membership = request_membership(request)
+        return bool(membership and membership.is_admin) and super().has_delete_permission(
+            request, obj
+        )
+
     def save_model(self, request, obj, form, change):
-        services.invitation_create(
+        created = services.invitation_create(
             organisation=request_membership(request).organisation,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
             invited_by=request.user,
         )
+        # The admin logs and links the object it was given: make it the one created.
+        for field in Invitation._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(created, field.attname))
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -7,7 +7,9 @@ change, delete, actions, autocomplete, history and raw-id lookups all see the sa
 """
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from contributors.models import Membership, Organisation
@@ -32,6 +34,35 @@ class PartnerAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return request_membership(request) is not None
+
+    def get_urls(self):
+        # Resolved before Django's own "view on site" route, which has the same address.
+        own = path(
+            "r/<path:content_type_id>/<path:object_id>/",
+            self.admin_view(self.view_on_site),
+            name="view_on_site",
+        )
+        return [own, *super().get_urls()]
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """Django's redirect to an object's public page, for the member's own objects only: it
+        looks objects up unscoped, so it would tell any member the address of anyone's draft or
+        private collection (its slug, its share link)."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.contrib.contenttypes.views import shortcut
+
+        try:
+            model_admin = self._registry.get(
+                ContentType.objects.get_for_id(content_type_id).model_class()
+            )
+            visible = model_admin is not None and (
+                model_admin.get_queryset(request).filter(pk=object_id).exists()
+            )
+        except (ContentType.DoesNotExist, ValueError, ValidationError):
+            visible = False
+        if not visible:
+            raise Http404
+        return shortcut(request, content_type_id, object_id)
 
 
 partner_admin = PartnerAdminSite(name="partner_admin")
@@ -129,7 +160,8 @@ class MemberScopedAdmin:
 
 
 class MemberScopedInline:
-    """Inlines edit children of an object the member already may change."""
+    """Inlines edit children of an object the member already may change, and leave the fields
+    only staff decide alone, as the member's own admin does."""
 
     def has_add_permission(self, request, obj=None):
         return request_membership(request) is not None
@@ -142,3 +174,9 @@ class MemberScopedInline:
 
     def has_view_permission(self, request, obj=None):
         return request_membership(request) is not None
+
+    def get_readonly_fields(self, request, obj=None):
+        own = super().get_readonly_fields(request, obj)
+        model_fields = {f.name for f in self.model._meta.get_fields()}
+        staff_only = MemberScopedAdmin.staff_only_fields
+        return [*own, *(f for f in staff_only if f in model_fields and f not in own)]

@@ -38,4 +38,6 @@ def organisation_public(*, slug: str) -> Organisation:
 def organisation_for_member(*, user) -> Organisation | None:
     """The organisation a signed-in person works for, or None if they work for none."""
     membership = Membership.objects.select_related("organisation").filter(user=user).first()
+    # Remembered on the user, so the page's own `user.membership` needs no second query.
+    Membership._meta.get_field("user").remote_field.set_cached_value(user, membership)
     return membership.organisation if membership else None

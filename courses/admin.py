@@ -205,8 +205,11 @@ class PartnerCourseTreeAdmin(MemberScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if self._is_live(obj) and self.course_path:
-            fields.append(self.course_path.split("__")[0])  # the part stays where it is
+        if self._is_live(obj):
+            if self.course_path:
+                fields.append(self.course_path.split("__")[0])  # the part stays where it is
+            # Links to other records change the live course at once: staff change those.
+            fields += [f.name for f in self.model._meta.many_to_many]
         return fields
 
     def get_inline_instances(self, request, obj=None):

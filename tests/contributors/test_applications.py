@@ -235,7 +235,7 @@ def test_an_invitation_is_only_for_the_address_it_was_sent_to(client, charlie):
 
     assert response.status_code == 400
     assert "another e-mail address" in response.content.decode()
-    assert not Membership.objects.exists()
+    assert not Membership.objects.filter(organisation=organisation).exists()
 
 
 @pytest.mark.django_db

@@ -8,7 +8,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 
 from alliance.core.tasks import probe
@@ -48,9 +47,20 @@ def celery_worker_process():
         worker.kill()
 
 
+@pytest.fixture
+def through_the_broker():
+    """Send tasks to Redis for this test, as production does (tests otherwise run them eagerly)."""
+    from alliance.celery import app
+
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = True
+
+
 @pytest.mark.redis
-def test_a_task_sent_through_redis_is_run_by_a_real_worker(celery_worker_process):
-    assert not settings.CELERY_TASK_ALWAYS_EAGER
+def test_a_task_sent_through_redis_is_run_by_a_real_worker(
+    celery_worker_process, through_the_broker
+):
     token = uuid.uuid4().hex
 
     probe.delay(token)
@@ -62,11 +72,30 @@ def test_a_task_sent_through_redis_is_run_by_a_real_worker(celery_worker_process
     assert cache.get(f"celery-probe:{token}") == "done"
 
 
-def test_without_redis_tasks_run_in_process(settings):
-    if settings.REDIS_URL:
-        pytest.skip("REDIS_URL is set: tasks go to the broker, as in production")
-    token = uuid.uuid4().hex
+@pytest.mark.parametrize(
+    ("redis_url", "eager"), [("", "True"), ("redis://127.0.0.1:6379/0", "False")]
+)
+def test_tasks_run_in_process_exactly_when_no_redis_is_configured(redis_url, eager):
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CELERY_BROKER_URL")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="alliance.settings",
+        DJANGO_SECRET_KEY="x" * 50,
+        REDIS_URL=redis_url,
+        DJANGO_ENV_FILE="/nonexistent",
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings;"
+            " print(settings.CELERY_TASK_ALWAYS_EAGER, settings.CELERY_BROKER_URL)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
-    probe.delay(token)
-
-    assert cache.get(f"celery-probe:{token}") == "done"
+    assert result.stdout.split()[0] == eager, result.stderr
+    assert result.stdout.split()[1] == (redis_url or "memory://")
