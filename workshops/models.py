@@ -1,0 +1,216 @@
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from alliance.accounts.models import validate_timezone
+
+
+class Series(models.Model):
+    """Sessions that belong together, e.g. "AI for Good Global Summit 2025"."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self):
+        return self.name
+
+
+class Session(models.Model):
+    """A live session: a webinar online, a workshop on site, or both at once."""
+
+    class Kind(models.TextChoices):
+        WEBINAR = "webinar", _("Webinar (online)")
+        WORKSHOP = "workshop", _("Workshop (on site)")
+        HYBRID = "hybrid", _("Hybrid (on site and online)")
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+        COMPLETED = "completed", _("Completed")
+
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    speakers = models.CharField(_("speakers"), max_length=500, blank=True)
+    topic = models.ForeignKey(
+        "core.Topic", on_delete=models.PROTECT, related_name="sessions", verbose_name=_("topic")
+    )
+    series = models.ForeignKey(
+        Series,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("series"),
+    )
+    course = models.ForeignKey(
+        "courses.Course",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="live_sessions",
+        verbose_name=_("blended course"),
+    )
+    organisation = models.ForeignKey(
+        "contributors.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("organiser"),
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        validators=[validate_timezone],
+        help_text=_("The venue's time zone; for an online session, the organiser's."),
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    join_url = models.URLField(
+        _("online join link"), blank=True, help_text=_("Shown only to confirmed attendees.")
+    )
+    seats_onsite = models.PositiveIntegerField(_("seats on site"), default=0)
+    seats_online = models.PositiveIntegerField(_("seats online"), default=0)
+    registration_opens_at = models.DateTimeField(_("registration opens"))
+    registration_closes_at = models.DateTimeField(_("registration closes"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.SCHEDULED
+    )
+    recording_url = models.URLField(_("recording"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_it_starts"
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_closes_at__gte=F("registration_opens_at")),
+                name="registration_closes_after_it_opens",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "starts_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("workshops:session", args=[self.slug])
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("A session must end after it starts.")})
+        if self.kind in (self.Kind.WORKSHOP, self.Kind.HYBRID) and not self.venue_name:
+            raise ValidationError({"venue_name": _("A session on site needs a venue.")})
+        if self.kind in (self.Kind.WEBINAR, self.Kind.HYBRID) and not self.join_url:
+            raise ValidationError({"join_url": _("An online session needs a join link.")})
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def has_onsite(self) -> bool:
+        return self.kind in (self.Kind.WORKSHOP, self.Kind.HYBRID)
+
+    @property
+    def has_online(self) -> bool:
+        return self.kind in (self.Kind.WEBINAR, self.Kind.HYBRID)
+
+
+class Booking(models.Model):
+    """One person's place at a session: a seat (confirmed) or a place in the queue."""
+
+    class Mode(models.TextChoices):
+        ONSITE = "onsite", _("On site")
+        ONLINE = "online", _("Online")
+
+    class State(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookings"
+    )
+    mode = models.CharField(_("attending"), max_length=10, choices=Mode.choices)
+    state = models.CharField(_("state"), max_length=12, choices=State.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    attended = models.BooleanField(_("attended"), default=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        constraints = [
+            # One live booking per person and session; cancelled ones stay as history.
+            models.UniqueConstraint(
+                fields=["session", "user"],
+                condition=~Q(state="cancelled"),
+                name="one_booking_per_person_and_session",
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "mode", "state", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} at {self.session}"
+
+
+class Reminder(models.Model):
+    """A reminder e-mail that was sent: recorded so it is never sent twice."""
+
+    class Kind(models.TextChoices):
+        DAY_BEFORE = "24h", _("24 hours before")
+        HOUR_BEFORE = "1h", _("1 hour before")
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["booking", "kind"], name="remind_once")]
+
+    def __str__(self):
+        return f"{self.kind} reminder for {self.booking}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar-feed address; resetting the token ends the old address."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+
+    def __str__(self):
+        return f"calendar of {self.user}"
