@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from alliance.core.models import Topic
+from alliance.core.models import CountryStatus, Topic
 
 
 @admin.register(Topic)
@@ -26,3 +26,12 @@ class OrganisationScopedAdmin(admin.ModelAdmin):
     def organisation_ids_for(self, request):
         """None for all; the contributors app narrows this for members."""
         return None
+
+
+@admin.register(CountryStatus)
+class CountryStatusAdmin(admin.ModelAdmin):
+    """Shipped data (see alliance/core/data/README.md), refreshed by `load_country_groups`."""
+
+    list_display = ["country", "is_ldc", "income_group", "region", "subregion"]
+    list_filter = ["is_ldc", "income_group", "region"]
+    search_fields = ["country"]

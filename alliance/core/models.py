@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class Topic(models.Model):
@@ -28,3 +29,61 @@ class Topic(models.Model):
     def label(self) -> str:
         """The name in the active language, falling back to English."""
         return self.names.get(get_language() or "en") or self.name
+
+
+class IncomeGroup(models.TextChoices):
+    """The World Bank's income classification of economies."""
+
+    LOW = "low", _("Low income")
+    LOWER_MIDDLE = "lower-middle", _("Lower-middle income")
+    UPPER_MIDDLE = "upper-middle", _("Upper-middle income")
+    HIGH = "high", _("High income")
+    UNCLASSIFIED = "unclassified", _("Unclassified")
+
+
+class PricingGroup(models.TextChoices):
+    """The groups prices and priorities are set by: LDC status first, else income group."""
+
+    LDC = "ldc", _("Least developed countries")
+    LOW = "low", _("Low income")
+    LOWER_MIDDLE = "lower-middle", _("Lower-middle income")
+    UPPER_MIDDLE = "upper-middle", _("Upper-middle income")
+    HIGH = "high", _("High income")
+
+
+class CountryStatus(models.Model):
+    """A country's UN LDC status, World Bank income group and UN M49 region.
+
+    Loaded from the files in alliance/core/data/ by ``countries.load()``; see their README.
+    """
+
+    country = CountryField(_("country"), unique=True)
+    is_ldc = models.BooleanField(_("least developed country"), default=False)
+    income_group = models.CharField(
+        _("income group"),
+        max_length=20,
+        choices=IncomeGroup.choices,
+        default=IncomeGroup.UNCLASSIFIED,
+    )
+    region = models.CharField(_("region"), max_length=40, blank=True)
+    subregion = models.CharField(_("sub-region"), max_length=60, blank=True)
+    intermediate_region = models.CharField(_("intermediate region"), max_length=60, blank=True)
+    source_note = models.CharField(_("source"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["country"]
+        verbose_name = _("country status")
+        verbose_name_plural = _("country statuses")
+
+    def __str__(self):
+        return str(self.country.name)
+
+    @property
+    def group(self) -> PricingGroup | None:
+        """The pricing group, or None for a country the World Bank does not classify."""
+        if self.is_ldc:
+            return PricingGroup.LDC
+        if self.income_group == IncomeGroup.UNCLASSIFIED:
+            return None
+        return PricingGroup(self.income_group)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from alliance.core import topics
+from alliance.core import countries, topics
 from contributors import demo as contributors_demo
 from courses import demo as courses_demo
 from library import demo as library_demo
@@ -8,6 +8,7 @@ from library import demo as library_demo
 # Each area's demo loader, in dependency order. Every loader is idempotent.
 LOADERS = [
     ("topics", topics.load),
+    ("country groups", countries.load),
     ("founding contributors", contributors_demo.load),
     ("courses", courses_demo.load),
     ("library", library_demo.load),
