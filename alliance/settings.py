@@ -142,6 +142,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
+# Beat's DatabaseScheduler copies these entries into its tables each time it starts.
+CELERY_BEAT_SCHEDULE = {
+    "workshops.send_reminders": {
+        "task": "workshops.send_reminders",
+        "schedule": 300.0,  # every 5 minutes; sending is idempotent
+        # A run still queued when the next one is due is dropped, not piled up behind it.
+        "options": {"expire_seconds": 240},
+    },
+}
 
 # --- Accounts ----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -296,8 +305,10 @@ LOGGING = {
 # Where one app acts on another's event without importing it (see the house style): dotted paths
 # to functions, wired here at the top.
 COURSE_COMPLETED_HANDLERS: list[str] = []  # each called as f(enrolment=...) on completion
-COURSE_LIVE_SESSIONS_SELECTOR = ""  # f(version=...) -> live sessions of a blended course
-COURSE_REQUIREMENT_PROVIDERS: list[str] = []  # f(enrolment=...) -> (done, total) extra items
+# f(version=...) -> live sessions of a blended course
+COURSE_LIVE_SESSIONS_SELECTOR = "workshops.selectors.sessions_of_course_version"
+# each f(enrolment=...) -> (done, total) extra items: attending a blended course's sessions
+COURSE_REQUIREMENT_PROVIDERS: list[str] = ["workshops.selectors.attendance_requirement"]
 MATERIAL_USED_IN_SELECTOR = "courses.selectors.course_versions_using_material"
 
 # Demo staff account created by `make run`; empty in production.

@@ -24,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("courses/", include("courses.urls")),
     path("library/", include("library.urls")),
+    path("workshops/", include("workshops.urls")),
     path("oai/", oai_views.endpoint, name="oai"),
     path("learning/", course_views.dashboard, name="my_learning"),
     path("api/", include("alliance.api_urls")),

@@ -10,6 +10,7 @@ from alliance.core.health import health_report
 from contributors.selectors import organisation_list_founding
 from courses.selectors import featured_courses
 from library.selectors import featured_materials
+from workshops.selectors import upcoming_sessions
 
 
 @require_GET
@@ -19,7 +20,7 @@ def home(request):
         "home.html",
         {
             "founding_contributors": organisation_list_founding(),
-            "upcoming_sessions": [],
+            "upcoming_sessions": list(upcoming_sessions()[:4]),
             "featured_courses": featured_courses(display_language=get_language()),
             "featured_materials": featured_materials(),
         },

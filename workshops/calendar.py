@@ -3,6 +3,7 @@
 from datetime import UTC
 
 from django.conf import settings
+from django.utils import timezone
 from icalendar import Calendar, Event
 
 from workshops.models import Booking, Session
@@ -23,7 +24,8 @@ def _event(session: Session, booking: Booking | None = None) -> Event:
     # Times in the venue's zone, so a calendar shows them right wherever it is opened.
     event.add("dtstart", session.starts_at.astimezone(session.zone))
     event.add("dtend", session.ends_at.astimezone(session.zone))
-    event.add("dtstamp", session.created_at.astimezone(UTC))
+    # When this copy was made: calendar applications keep the newest copy of an event.
+    event.add("dtstamp", timezone.now().astimezone(UTC))
     url = settings.SITE_URL + session.get_absolute_url()
     event.add("url", url)
     description = [session.description, "", url]

@@ -11,8 +11,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import Enrolment
+from courses.services import enrolment_refresh_progress
 from workshops import tasks
-from workshops.models import Booking, Reminder, Session
+from workshops.models import Booking, CalendarFeed, Reminder, Session, new_feed_token
 
 
 def _lock(session: Session) -> Session:
@@ -25,6 +27,8 @@ def _capacity(session: Session, mode: str) -> int:
 
 def _check_open(session: Session, mode: str) -> None:
     now = timezone.now()
+    if mode not in Booking.Mode.values:
+        raise ValidationError(_("This session cannot be attended that way."), code="bad_mode")
     if session.state == Session.State.CANCELLED:
         raise ValidationError(_("This session has been cancelled."), code="cancelled")
     if session.state == Session.State.COMPLETED or session.starts_at <= now:
@@ -117,15 +121,20 @@ def _promote(session: Session, mode: str) -> Booking | None:
 
 @transaction.atomic
 def session_cancel(*, session: Session) -> int:
-    """Staff cancel a session: everyone booked is told."""
+    """Staff cancel a session: every booking is cancelled with it and everyone booked is told,
+    once: cancelling again does nothing."""
     session = _lock(session)
+    if session.state != Session.State.SCHEDULED:
+        return 0
     session.state = Session.State.CANCELLED
     session.save(update_fields=["state"])
-    told = 0
-    for booking in session.bookings.exclude(state=Booking.State.CANCELLED).select_related("user"):
+    live = list(session.bookings.exclude(state=Booking.State.CANCELLED))
+    Booking.objects.filter(pk__in=[b.pk for b in live]).update(
+        state=Booking.State.CANCELLED, cancelled_at=timezone.now()
+    )
+    for booking in live:
         _tell(booking, "workshops/email/session_cancelled")
-        told += 1
-    return told
+    return len(live)
 
 
 def _tell(booking: Booking, template: str) -> None:
@@ -175,3 +184,42 @@ def reminder_send(*, booking: Booking, kind: str) -> bool:
 
 def reminders_send_due(*, now=None) -> int:
     return sum(reminder_send(booking=b, kind=k) for b, k in reminders_due(now=now))
+
+
+# --- Attendance and calendar feeds ---------------------------------------------------------------
+
+
+@transaction.atomic
+def attendance_record(*, session: Session, bookings: list[Booking], attended_ids) -> int:
+    """Set who attended among these confirmed bookings; returns how many did."""
+    attended_ids = set(attended_ids)
+    ids = {booking.pk for booking in bookings}
+    Booking.objects.filter(pk__in=ids & attended_ids).update(attended=True)
+    Booking.objects.filter(pk__in=ids - attended_ids).update(attended=False)
+    changed = {b.user_id for b in bookings if b.attended != (b.pk in attended_ids)}
+    course_progress_refresh(session=session, user_ids=changed)
+    return len(ids & attended_ids)
+
+
+def course_progress_refresh(*, session: Session, user_ids) -> None:
+    """Attending the sessions of a blended course counts toward completing it, so the course
+    progress of people whose attendance changed is computed again."""
+    if not session.course_id or not user_ids:
+        return
+    for enrolment in Enrolment.objects.filter(
+        user_id__in=user_ids, version__course_id=session.course_id, state=Enrolment.State.ACTIVE
+    ):
+        enrolment_refresh_progress(enrolment=enrolment)
+
+
+def calendar_feed_for(*, user) -> CalendarFeed:
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+def calendar_feed_reset(*, user) -> CalendarFeed:
+    """A new private address; the old one stops working at once."""
+    feed, _created = CalendarFeed.objects.update_or_create(
+        user=user, defaults={"token": new_feed_token()}
+    )
+    return feed

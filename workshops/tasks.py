@@ -7,7 +7,7 @@ from django.utils import translation
 
 from workshops import services
 from workshops.calendar import session_calendar
-from workshops.models import Booking
+from workshops.models import Booking, Session
 
 WITH_INVITATION = {"workshops/email/confirmed", "workshops/email/promoted"}
 
@@ -35,7 +35,8 @@ def send_booking_email(*, booking_id: int, template: str) -> None:
         "link": settings.SITE_URL + session.get_absolute_url(),
         "zone": zone,
         "show_join": booking.state == Booking.State.CONFIRMED
-        and booking.mode == Booking.Mode.ONLINE,
+        and booking.mode == Booking.Mode.ONLINE
+        and session.state == Session.State.SCHEDULED,
     }
     with translation.override(language), django_timezone.override(zone):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())

@@ -58,7 +58,7 @@ def test_a_confirmation_carries_a_calendar_invitation_in_the_venues_time_zone(
     assert session.title in message.subject
     assert "https://meet.example.org/room" in message.body
     _name, content, _mimetype = message.attachments[0]
-    event = next(Calendar.from_ical(content).walk("VEVENT"))
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
     start = event.decoded("dtstart")
     assert str(start.tzinfo) == "Europe/Zurich"
     assert start.hour == 9  # 07:00 UTC is 09:00 in Geneva in July
@@ -182,7 +182,7 @@ def test_the_calendar_file_parses_back_with_its_time_zone():
 
     calendar = Calendar.from_ical(session_calendar(session))
 
-    event = next(calendar.walk("VEVENT"))
+    event = calendar.walk("VEVENT")[0]
     assert str(event["summary"]) == "AI for Good workshop"
     assert event.decoded("dtstart").hour == 14
     assert any(str(tz["tzid"]) == "Europe/Zurich" for tz in calendar.walk("VTIMEZONE"))
@@ -281,3 +281,31 @@ def test_a_hundred_people_racing_for_twenty_seats_never_overbook():
     assert Booking.objects.filter(state="confirmed").count() == 20
     assert Booking.objects.filter(state="waitlisted").count() == 80
     assert Booking.objects.count() == 100
+
+
+@pytest.mark.django_db
+def test_a_cancelled_session_cancels_its_bookings_and_tells_people_only_once(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(seats_online=1)
+    booked, waiting = UserFactory(), UserFactory()
+    services.booking_create(user=booked, session=session, mode="online")
+    services.booking_create(user=waiting, session=session, mode="online")
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_cancel(session=session)
+        assert services.session_cancel(session=session) == 0
+
+    assert set(Booking.objects.values_list("state", flat=True)) == {"cancelled"}
+    assert len(mailoutbox) == 2
+    assert all("meet.example.org" not in m.body for m in mailoutbox)
+
+
+@pytest.mark.django_db
+def test_an_unknown_way_of_attending_is_refused(alice):
+    with pytest.raises(ValidationError) as refused:
+        services.booking_create(user=alice, session=SessionFactory(), mode="teleport")
+
+    assert refused.value.code == "bad_mode"
+    assert not Booking.objects.exists()

@@ -4,6 +4,7 @@ from alliance.core import countries, topics
 from contributors import demo as contributors_demo
 from courses import demo as courses_demo
 from library import demo as library_demo
+from workshops import demo as workshops_demo
 
 # Each area's demo loader, in dependency order. Every loader is idempotent.
 LOADERS = [
@@ -12,6 +13,7 @@ LOADERS = [
     ("founding contributors", contributors_demo.load),
     ("courses", courses_demo.load),
     ("library", library_demo.load),
+    ("workshops", workshops_demo.load),
 ]
 
 
