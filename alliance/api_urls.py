@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("courses.api_urls")),
     path("library/", include("library.api_urls")),
+    path("", include("workshops.api_urls")),
 ]

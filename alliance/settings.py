@@ -256,6 +256,10 @@ SPECTACULAR_SETTINGS = {
         "EnrolmentStateEnum": "courses.models.Enrolment.State",
         "QuestionKindEnum": "courses.models.Question.Kind",
         "MaterialTypeEnum": "library.models.Material.Type",
+        "SessionKindEnum": "workshops.models.Session.Kind",
+        "SessionStateEnum": "workshops.models.Session.State",
+        "BookingModeEnum": "workshops.models.Booking.Mode",
+        "BookingStateEnum": "workshops.models.Booking.State",
     },
 }
 
