@@ -12,8 +12,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from workshops import services
-from workshops.models import Booking, Series, Session
+from workshops import services, tracks
+from workshops.models import (
+    Booking,
+    Cohort,
+    DeliveryRequest,
+    SeatQuota,
+    Series,
+    Session,
+    Track,
+    TrackApplication,
+)
 
 
 @admin.register(Series)
@@ -242,3 +251,52 @@ class BookingAdmin(admin.ModelAdmin):
                 % {"count": skipped},
                 messages.WARNING,
             )
+
+
+# --- Government training tracks ----------------------------------------------------------------
+
+
+@admin.register(Track)
+class TrackAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "topic"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SeatQuotaInline(admin.TabularInline):
+    model = SeatQuota
+    extra = 1
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    list_display = ["name", "track", "language", "starts_on", "seats", "applications_open"]
+    list_filter = ["applications_open", "track", "language"]
+    search_fields = ["name", "track__name"]
+    filter_horizontal = ["sessions"]
+    inlines = [SeatQuotaInline]
+
+
+@admin.register(TrackApplication)
+class TrackApplicationAdmin(admin.ModelAdmin):
+    """Decisions are taken on the ranked applications page, which checks seats and quotas."""
+
+    list_display = ["user", "cohort", "country", "ministry", "state", "created_at"]
+    list_filter = ["state", "cohort__track", "cohort"]
+    search_fields = ["user__email", "user__display_name", "ministry", "position"]
+    list_select_related = ["user", "cohort__track"]
+    readonly_fields = ["cohort", "user", "state", "created_at"]
+
+
+@admin.register(DeliveryRequest)
+class DeliveryRequestAdmin(admin.ModelAdmin):
+    list_display = ["ministry", "country", "track", "participants", "state", "created_at"]
+    list_filter = ["state", "track"]
+    search_fields = ["ministry", "contact_name", "contact_email"]
+    list_select_related = ["track"]
+    readonly_fields = ["state", "answered_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "staff_answer" in form.changed_data and obj.staff_answer.strip():
+            tracks.delivery_request_answer(request=obj, staff=request.user, answer=obj.staff_answer)

@@ -214,3 +214,176 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"calendar of {self.user}"
+
+
+# --- Government training tracks ----------------------------------------------------------------
+
+
+class Track(models.Model):
+    """A training programme for governments, e.g. "AI governance"; run as cohorts."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    topic = models.ForeignKey(
+        "core.Topic", on_delete=models.PROTECT, related_name="tracks", verbose_name=_("topic")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("training track")
+        verbose_name_plural = _("training tracks")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("workshops:track", args=[self.slug])
+
+
+class Cohort(models.Model):
+    """One run of a track: a group of civil servants following a programme of sessions."""
+
+    track = models.ForeignKey(
+        Track, on_delete=models.CASCADE, related_name="cohorts", verbose_name=_("track")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    starts_on = models.DateField(_("starts"))
+    ends_on = models.DateField(_("ends"))
+    seats = models.PositiveIntegerField(_("seats"))
+    applications_open = models.BooleanField(_("applications open"), default=False)
+    sessions = models.ManyToManyField(
+        Session, blank=True, related_name="cohorts", verbose_name=_("sessions")
+    )
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="cohort_ends_after_it_starts"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.track} – {self.name}"
+
+
+class SeatQuota(models.Model):
+    """At most `seats` accepted applicants from one country, or from one UN M49 region."""
+
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="quotas", verbose_name=_("cohort")
+    )
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(
+        _("region"), max_length=40, blank=True, help_text=_("A UN M49 region, e.g. Africa.")
+    )
+    seats = models.PositiveIntegerField(_("seats"))
+
+    class Meta:
+        verbose_name = _("seat quota")
+        verbose_name_plural = _("seat quotas")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(country="") & ~Q(region="")) | (~Q(country="") & Q(region="")),
+                name="seat_quota_country_xor_region",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.country or self.region}: {self.seats}"
+
+    def clean(self):
+        if bool(self.country) == bool(self.region):
+            raise ValidationError(_("A quota is for either a country or a region."))
+
+
+class TrackApplication(models.Model):
+    """A civil servant's application for a seat in a cohort."""
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        DECLINED = "declined", _("Declined")
+
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="applications", verbose_name=_("cohort")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="track_applications",
+        verbose_name=_("applicant"),
+    )
+    ministry = models.CharField(_("ministry or agency"), max_length=200)
+    position = models.CharField(_("position"), max_length=200)
+    country = CountryField(_("country"))
+    motivation = models.TextField(_("why you want to join"))
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.SUBMITTED
+    )
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("track application")
+        verbose_name_plural = _("track applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "user"], name="one_track_application_per_cohort"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} for {self.cohort}"
+
+
+class DeliveryRequest(models.Model):
+    """A ministry asks for a track to be delivered for its country."""
+
+    class State(models.TextChoices):
+        NEW = "new", _("New")
+        ANSWERED = "answered", _("Answered")
+
+    track = models.ForeignKey(
+        Track,
+        on_delete=models.PROTECT,
+        related_name="delivery_requests",
+        verbose_name=_("track"),
+    )
+    ministry = models.CharField(_("ministry or agency"), max_length=200)
+    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_email = models.EmailField(_("contact e-mail"))
+    country = CountryField(_("country"))
+    notes = models.TextField(_("topics and notes"), blank=True)
+    preferred_dates = models.CharField(_("preferred dates"), max_length=200, blank=True)
+    participants = models.PositiveIntegerField(_("participants"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.NEW)
+    staff_answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("delivery request")
+        verbose_name_plural = _("delivery requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(participants__gte=1), name="delivery_request_has_participants"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.ministry} ({self.country}): {self.track}"

@@ -1,0 +1,46 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from workshops.models import DeliveryRequest, TrackApplication
+
+
+class TrackApplicationForm(forms.ModelForm):
+    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+
+    class Meta:
+        model = TrackApplication
+        fields = ["ministry", "position", "country", "motivation"]
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 4})}
+
+
+class DeliveryRequestForm(forms.ModelForm):
+    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+    participants = forms.IntegerField(label=_("Number of participants"), min_value=1)
+
+    class Meta:
+        model = DeliveryRequest
+        fields = [
+            "track",
+            "ministry",
+            "contact_name",
+            "contact_email",
+            "country",
+            "participants",
+            "language",
+            "preferred_dates",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"preferred_dates": _("For example: March or April 2026.")}
+
+
+class DecisionForm(forms.Form):
+    state = forms.ChoiceField(
+        choices=[
+            (TrackApplication.State.ACCEPTED, _("Accept")),
+            (TrackApplication.State.WAITLISTED, _("Waitlist")),
+            (TrackApplication.State.DECLINED, _("Decline")),
+        ]
+    )
