@@ -10,9 +10,10 @@ The loader adds and updates; it never deletes.
 """
 
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -20,7 +21,15 @@ from alliance.core.models import Topic
 from alliance.core.upsert import upsert
 from contributors.models import Organisation
 from courses.models import Course
-from workshops.models import Series, Session
+from workshops.models import (
+    Cohort,
+    DeliveryRequest,
+    SeatQuota,
+    Series,
+    Session,
+    Track,
+    TrackApplication,
+)
 
 K = Session.Kind
 
@@ -362,3 +371,88 @@ def load() -> int:
         Session(slug=data.slug, **values).full_clean(validate_unique=False)
         upsert(Session, {"slug": data.slug}, values)
     return len(sessions)
+
+
+# A government track with a cohort, quotas, applications from officials, and a request from a
+# ministry. The officials' demo accounts cannot sign in (no usable password).
+OFFICIALS = [
+    (
+        "official.et@demo.alliance.example",
+        "Ministry of Innovation and Technology",
+        "ET",
+        "Director of Digital Policy",
+    ),
+    (
+        "official.np@demo.alliance.example",
+        "Ministry of Communication and IT",
+        "NP",
+        "Under Secretary",
+    ),
+    (
+        "official.br@demo.alliance.example",
+        "Ministry of Science, Technology and Innovation",
+        "BR",
+        "AI Strategy Adviser",
+    ),
+]
+
+
+@transaction.atomic
+def load_tracks() -> int:
+    """Create or refresh the demo government track; returns the number of applications."""
+    governance = Topic.objects.get(slug="ai-governance-and-ethics")
+    track = upsert(
+        Track,
+        {"slug": "ai-governance-for-policymakers"},
+        {
+            "name": "AI governance for policymakers",
+            "description": "A cohort programme for officials of developing and least developed "
+            "countries: national AI strategies, regulation, public-sector use and ethics.",
+            "topic": governance,
+        },
+    )
+    cohort = upsert(
+        Cohort,
+        {"track": track, "name": "Spring 2027 cohort (English)"},
+        {
+            "language": "en",
+            "starts_on": date(2027, 3, 1),
+            "ends_on": date(2027, 5, 31),
+            "seats": 30,
+            "applications_open": True,
+        },
+    )
+    upsert(SeatQuota, {"cohort": cohort, "region": "Africa"}, {"country": "", "seats": 12})
+    User = get_user_model()
+    for email, ministry, country, position in OFFICIALS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email, password=None, is_active=False, display_name=position, country=country
+            )
+        upsert(
+            TrackApplication,
+            {"cohort": cohort, "user": user},
+            {
+                "ministry": ministry,
+                "position": position,
+                "country": country,
+                "motivation": "To prepare our national AI strategy with peers from other "
+                "countries.",
+            },
+        )
+    upsert(
+        DeliveryRequest,
+        {"contact_email": "ict.policy@demo.alliance.example"},
+        {
+            "track": track,
+            "ministry": "Ministry of ICT",
+            "contact_name": "Joseph Mutua",
+            "country": "KE",
+            "notes": "AI procurement and data protection for county officials.",
+            "preferred_dates": "September 2027",
+            "participants": 40,
+            "language": "en",
+        },
+    )
+    return len(OFFICIALS)

@@ -84,3 +84,23 @@ def test_the_demo_sessions_are_listed_and_the_summit_is_among_the_past_ones(load
     assert "7 sessions" in upcoming
     assert past.status_code == 200
     assert past.content.decode().count("Watch the recording") == 5
+
+
+@pytest.mark.django_db
+def test_the_demo_government_track_has_a_cohort_quotas_applications_and_a_request():
+    from workshops import demo
+    from workshops.models import Cohort, DeliveryRequest, SeatQuota, TrackApplication
+
+    demo.load_tracks()
+    first = [
+        list(m.objects.order_by("pk").values())
+        for m in (Cohort, SeatQuota, TrackApplication, DeliveryRequest)
+    ]
+    demo.load_tracks()
+
+    assert [
+        list(m.objects.order_by("pk").values())
+        for m in (Cohort, SeatQuota, TrackApplication, DeliveryRequest)
+    ] == first
+    assert TrackApplication.objects.count() == 3
+    assert Cohort.objects.get().applications_open

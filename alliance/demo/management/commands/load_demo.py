@@ -14,6 +14,7 @@ LOADERS = [
     ("courses", courses_demo.load),
     ("library", library_demo.load),
     ("workshops", workshops_demo.load),
+    ("government track applications", workshops_demo.load_tracks),
 ]
 
 
