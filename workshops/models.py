@@ -387,3 +387,78 @@ class DeliveryRequest(models.Model):
 
     def __str__(self):
         return f"{self.ministry} ({self.country}): {self.track}"
+
+
+# --- Delegation bookings -----------------------------------------------------------------------
+
+
+def new_delegate_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Delegation(models.Model):
+    """Seats of a session booked by an official for named delegates; each seat is held for its
+    delegate until they confirm (it becomes their booking) or decline (it is freed)."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="delegations", verbose_name=_("session")
+    )
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="delegations",
+        verbose_name=_("booked by"),
+    )
+    mode = models.CharField(_("attending"), max_length=10, choices=Booking.Mode.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+
+    def __str__(self):
+        return f"{self.booked_by}'s delegation to {self.session}"
+
+
+class Delegate(models.Model):
+    """One named member of a delegation; while invited, a seat is held for them."""
+
+    class State(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("delegation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    token = models.CharField(max_length=64, unique=True, default=new_delegate_token)
+    booking = models.ForeignKey(
+        Booking,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("booking"),
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.INVITED
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delegation", "email"], name="one_delegate_per_email_and_delegation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def get_absolute_url(self):
+        return reverse("workshops:delegate", args=[self.token])

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from courses.models import Enrolment
 from courses.services import enrolment_refresh_progress
 from workshops import tasks
-from workshops.models import Booking, CalendarFeed, Reminder, Session, new_feed_token
+from workshops.models import Booking, CalendarFeed, Delegate, Reminder, Session, new_feed_token
 
 
 def _lock(session: Session) -> Session:
@@ -23,6 +23,13 @@ def _lock(session: Session) -> Session:
 
 def _capacity(session: Session, mode: str) -> int:
     return session.seats_onsite if mode == Booking.Mode.ONSITE else session.seats_online
+
+
+def _held(session: Session, mode: str) -> int:
+    """Seats held for delegates who have not answered yet (see workshops.delegations)."""
+    return Delegate.objects.filter(
+        delegation__session=session, delegation__mode=mode, state=Delegate.State.INVITED
+    ).count()
 
 
 def _check_open(session: Session, mode: str) -> None:
@@ -61,7 +68,7 @@ def booking_create(*, user, session: Session, mode: str) -> Booking:
     taken = Booking.objects.filter(
         session=session, mode=mode, state=Booking.State.CONFIRMED
     ).count()
-    confirmed = taken < _capacity(session, mode)
+    confirmed = taken + _held(session, mode) < _capacity(session, mode)
     try:
         with transaction.atomic():
             booking = Booking.objects.create(
@@ -106,7 +113,7 @@ def _promote(session: Session, mode: str) -> Booking | None:
     taken = Booking.objects.filter(
         session=session, mode=mode, state=Booking.State.CONFIRMED
     ).count()
-    free = _capacity(session, mode) - taken
+    free = _capacity(session, mode) - taken - _held(session, mode)
     promoted = None
     for waiting in Booking.objects.filter(
         session=session, mode=mode, state=Booking.State.WAITLISTED

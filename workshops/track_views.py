@@ -124,3 +124,119 @@ def cohort_applications(request, pk):
         },
         status=status,
     )
+
+
+# --- Delegation bookings -------------------------------------------------------------------------
+
+from django import forms  # noqa: E402
+from django.core.exceptions import PermissionDenied  # noqa: E402
+
+from workshops import delegations  # noqa: E402
+from workshops.models import Booking, Delegate, Session  # noqa: E402
+
+
+class DelegationModeForm(forms.Form):
+    mode = forms.ChoiceField(label=_("Attending"), choices=Booking.Mode.choices)
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        modes = [
+            (value, label)
+            for value, label in Booking.Mode.choices
+            if (value == Booking.Mode.ONSITE and session.has_onsite)
+            or (value == Booking.Mode.ONLINE and session.has_online)
+        ]
+        self.fields["mode"].choices = modes
+        if len(modes) == 1:
+            self.fields["mode"].initial = modes[0][0]
+
+
+class DelegateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("name")) != bool(data.get("email")) and not self.errors:
+            raise forms.ValidationError(_("Give both a name and an e-mail, or neither."))
+        return data
+
+
+DelegateFormSet = forms.formset_factory(
+    DelegateForm,
+    extra=delegations.MAX_DELEGATES,
+    max_num=delegations.MAX_DELEGATES,
+    validate_max=True,
+    absolute_max=delegations.MAX_DELEGATES,
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegation_new(request, slug):
+    session = get_object_or_404(Session, slug=slug)
+    mode_form = DelegationModeForm(request.POST or None, session=session)
+    formset = DelegateFormSet(request.POST or None, prefix="delegates")
+    status, reasons = 200, []
+    if request.method == "POST":
+        if mode_form.is_valid() and formset.is_valid():
+            rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("email")]
+            try:
+                delegations.delegation_create(
+                    user=request.user,
+                    session=session,
+                    mode=mode_form.cleaned_data["mode"],
+                    delegates=rows,
+                )
+            except ValidationError as error:
+                reasons = error.messages
+            else:
+                messages.success(
+                    request, _("Seats are held and each delegate has been invited by e-mail.")
+                )
+                return redirect(session)
+        status = 400
+    return render(
+        request,
+        "workshops/delegations/new.html",
+        {
+            "session": session,
+            "mode_form": mode_form,
+            "formset": formset,
+            "reasons": reasons,
+            "max_delegates": delegations.MAX_DELEGATES,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delegate_page(request, token):
+    delegate = get_object_or_404(
+        Delegate.objects.select_related("delegation__session"), token=token
+    )
+    status, reasons = 200, []
+    if request.method == "POST":
+        action = request.POST.get("action", "confirm")
+        try:
+            if action == "decline":
+                delegations.delegate_decline(delegate=delegate, user=request.user)
+                messages.success(request, _("You declined; the seat has been freed."))
+            else:
+                delegations.delegate_confirm(delegate=delegate, user=request.user)
+                messages.success(request, _("Your seat is confirmed."))
+            return redirect(delegate.delegation.session)
+        except PermissionDenied as error:
+            reasons, status = [str(error)], 403
+        except ValidationError as error:
+            reasons, status = error.messages, 400
+    elif request.user.is_authenticated and request.user.email.lower() != delegate.email.lower():
+        reasons = [
+            _("Sign in with %(email)s to answer this invitation.") % {"email": delegate.email}
+        ]
+    return render(
+        request,
+        "workshops/delegations/delegate.html",
+        {"delegate": delegate, "session": delegate.delegation.session, "reasons": reasons},
+        status=status,
+    )

@@ -30,3 +30,10 @@ urlpatterns = [
     path("tracks/<slug:slug>/", track_views.track_page, name="track"),
     *urlpatterns,
 ]
+
+# Delegation bookings: first too, so that "delegations" is never read as a session's slug.
+urlpatterns = [
+    path("delegations/<str:token>/", track_views.delegate_page, name="delegate"),
+    path("<slug:slug>/delegation/", track_views.delegation_new, name="delegation_new"),
+    *urlpatterns,
+]

@@ -15,7 +15,7 @@ from rest_framework import serializers
 
 from alliance.core.api import TopicSerializer
 from alliance.core.models import Topic
-from workshops.models import Booking, Series, Session
+from workshops.models import Booking, Series, Session, TrackApplication
 
 
 def _absolute(serializer: serializers.Field, path: str) -> str:
@@ -198,3 +198,41 @@ class BookingSerializer(serializers.ModelSerializer):
 
 class BookingRequestSerializer(serializers.Serializer):
     mode = serializers.ChoiceField(choices=Booking.Mode.choices, help_text="How to attend.")
+
+
+# --- Track applications ------------------------------------------------------------------------
+
+
+class TrackApplicationRequestSerializer(serializers.Serializer):
+    ministry = serializers.CharField(max_length=200, help_text="Ministry or agency.")
+    position = serializers.CharField(max_length=200)
+    country = serializers.ChoiceField(choices=[], help_text="A country code, e.g. `MW`.")
+    motivation = serializers.CharField(help_text="Why the applicant wants to join.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = list(countries)
+
+
+class TrackApplicationSerializer(serializers.ModelSerializer):
+    cohort = serializers.PrimaryKeyRelatedField(read_only=True)
+    cohort_name = serializers.CharField(source="cohort.name", read_only=True)
+    track = serializers.SlugRelatedField(source="cohort.track", slug_field="slug", read_only=True)
+    country = serializers.CharField(source="country.code", read_only=True)
+    created_at = _utc()
+
+    class Meta:
+        model = TrackApplication
+        fields = [
+            "id",
+            "cohort",
+            "cohort_name",
+            "track",
+            "ministry",
+            "position",
+            "country",
+            "motivation",
+            "state",
+            "created_at",
+        ]
+        read_only_fields = fields

@@ -20,15 +20,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance.core.api import ErrorSerializer, RefusalSerializer
-from workshops import selectors, services
+from workshops import selectors, services, tracks
 from workshops.api.serializers import (
     BookingRequestSerializer,
     BookingSerializer,
     SessionDetailSerializer,
     SessionFilterSerializer,
     SessionListItemSerializer,
+    TrackApplicationRequestSerializer,
+    TrackApplicationSerializer,
 )
-from workshops.models import Booking, Session
+from workshops.models import Booking, Cohort, Session, TrackApplication
 
 TAGS = ["workshops"]
 SESSION_PATH = [
@@ -154,4 +156,62 @@ class MyBookingsView(generics.ListAPIView):
             Booking.objects.filter(user=self.request.user, state__in=selectors.LIVE_BOOKING_STATES)
             .select_related("session")
             .order_by("session__starts_at", "pk")
+        )
+
+
+# --- Track applications --------------------------------------------------------------------------
+
+TRACK_TAGS = ["tracks"]
+
+
+class CohortApplicationView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=TRACK_TAGS,
+        parameters=[
+            OpenApiParameter("pk", int, OpenApiParameter.PATH, description="The cohort's id.")
+        ],
+        request=TrackApplicationRequestSerializer,
+        responses={
+            201: OpenApiResponse(TrackApplicationSerializer, description="Applied."),
+            400: OpenApiResponse(
+                RefusalSerializer,
+                description="Cannot apply: `closed` (the cohort takes no applications) or "
+                "`duplicate` (already applied); or `{field: [why]}` when a field is wrong.",
+            ),
+            403: NOT_SIGNED_IN,
+            404: OpenApiResponse(ErrorSerializer, description="No such cohort."),
+        },
+    )
+    def post(self, request, pk):
+        """Apply for a seat in a cohort of a government training track."""
+        cohort = get_object_or_404(Cohort, pk=pk)
+        body = TrackApplicationRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        application = tracks.track_application_submit(
+            user=request.user, cohort=cohort, data=body.validated_data
+        )
+        return Response(
+            TrackApplicationSerializer(application).data, status=status.HTTP_201_CREATED
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=TRACK_TAGS,
+        responses={200: TrackApplicationSerializer(many=True), 403: NOT_SIGNED_IN},
+    )
+)
+class MyTrackApplicationsView(generics.ListAPIView):
+    """The reader's own track applications, newest first."""
+
+    serializer_class = TrackApplicationSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        return (
+            TrackApplication.objects.filter(user=self.request.user)
+            .select_related("cohort__track")
+            .order_by("-created_at", "-pk")
         )
