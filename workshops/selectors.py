@@ -17,14 +17,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from courses.models import Format
-from workshops.models import Booking, CalendarFeed, Session
+from workshops.models import Booking, CalendarFeed, Delegate, Session
 
 LIVE_BOOKING_STATES = (Booking.State.CONFIRMED, Booking.State.WAITLISTED)
 
 
 def _with_seats(sessions: QuerySet[Session]) -> QuerySet[Session]:
-    """Seats left per mode; confirmed bookings are counted in subqueries, so no row is
-    multiplied by a join."""
+    """Seats left per mode: minus confirmed bookings and seats held for delegates who have not
+    answered yet, each counted in a subquery, so no row is multiplied by a join."""
 
     def left(mode: str, seats: str) -> Greatest:
         taken = (
@@ -34,9 +34,22 @@ def _with_seats(sessions: QuerySet[Session]) -> QuerySet[Session]:
             .annotate(n=Count("pk"))
             .values("n")
         )
+        held = (
+            Delegate.objects.filter(
+                delegation__session=OuterRef("pk"),
+                delegation__mode=mode,
+                state=Delegate.State.INVITED,
+            )
+            .order_by()
+            .values("delegation__session")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return Greatest(
             ExpressionWrapper(
-                F(seats) - Coalesce(Subquery(taken, output_field=IntegerField()), Value(0)),
+                F(seats)
+                - Coalesce(Subquery(taken, output_field=IntegerField()), Value(0))
+                - Coalesce(Subquery(held, output_field=IntegerField()), Value(0)),
                 output_field=IntegerField(),
             ),
             Value(0),

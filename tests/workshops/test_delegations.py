@@ -271,3 +271,21 @@ def test_twenty_people_racing_beside_a_delegation_get_only_the_unheld_seats():
     )
     assert booking.state == "confirmed"
     assert Booking.objects.filter(state="confirmed").count() == 6
+
+
+@pytest.mark.django_db
+def test_seats_held_for_a_delegation_are_not_shown_as_free():
+    from workshops import selectors
+    from workshops.delegations import delegation_create
+
+    session = SessionFactory(seats_online=10)
+    delegation_create(
+        user=UserFactory(),
+        session=session,
+        mode="online",
+        delegates=[{"name": f"Delegate {i}", "email": f"d{i}@gov.example"} for i in range(4)],
+    )
+
+    shown = selectors.upcoming_sessions().get(pk=session.pk)
+
+    assert shown.seats_left_online == 6
