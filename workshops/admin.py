@@ -137,6 +137,14 @@ class SessionAdmin(admin.ModelAdmin):
             '<a href="{}">{}</a>', reverse("workshops:check_in", args=[obj.slug]), _("Check in")
         )
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "recording_url" in form.changed_data and obj.recording_url:
+            told = services.recording_announce(session=obj)
+            self.message_user(
+                request, _("The recording was announced to %(count)d attendees.") % {"count": told}
+            )
+
     @admin.action(description=_("Cancel the selected sessions (tells every attendee)"))
     def cancel_sessions(self, request, queryset):
         sessions = list(queryset.filter(state=Session.State.SCHEDULED))

@@ -144,6 +144,14 @@ def session_cancel(*, session: Session) -> int:
     return len(live)
 
 
+def recording_announce(*, session: Session) -> int:
+    """Tell the people who had a seat that the session's recording is published."""
+    confirmed = list(session.bookings.filter(state=Booking.State.CONFIRMED))
+    for booking in confirmed:
+        _tell(booking, "workshops/email/recording")
+    return len(confirmed)
+
+
 def _tell(booking: Booking, template: str) -> None:
     transaction.on_commit(
         lambda: tasks.send_booking_email.delay(booking_id=booking.pk, template=template)

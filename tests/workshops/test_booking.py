@@ -309,3 +309,23 @@ def test_an_unknown_way_of_attending_is_refused(alice):
 
     assert refused.value.code == "bad_mode"
     assert not Booking.objects.exists()
+
+
+@pytest.mark.django_db
+def test_publishing_a_recording_tells_the_people_who_had_a_seat(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(seats_online=1)
+    seated, waiting = UserFactory(), UserFactory()
+    services.booking_create(user=seated, session=session, mode="online")
+    services.booking_create(user=waiting, session=session, mode="online")
+    session.recording_url = "https://example.org/recordings/session"
+    session.save()
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        told = services.recording_announce(session=session)
+
+    assert told == 1
+    assert mailoutbox[0].to == [seated.email]
+    assert "https://example.org/recordings/session" in mailoutbox[0].body
