@@ -139,6 +139,8 @@ class SessionAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if change and {"seats_onsite", "seats_online"} & set(form.changed_data):
+            services.seats_changed(session=obj)
         if change and "recording_url" in form.changed_data and obj.recording_url:
             told = services.recording_announce(session=obj)
             self.message_user(

@@ -144,6 +144,14 @@ def session_cancel(*, session: Session) -> int:
     return len(live)
 
 
+@transaction.atomic
+def seats_changed(*, session: Session) -> None:
+    """More seats: the people waiting longest get them, as when someone cancels."""
+    session = _lock(session)
+    for mode in Booking.Mode.values:
+        _promote(session, mode)
+
+
 def recording_announce(*, session: Session) -> int:
     """Tell the people who had a seat that the session's recording is published."""
     confirmed = list(session.bookings.filter(state=Booking.State.CONFIRMED))

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from alliance.core.countries import country_status
+from alliance.core.mail import email_after_commit
 from alliance.core.models import CountryStatus, PricingGroup
 from workshops.models import Cohort, DeliveryRequest, SeatQuota, Track, TrackApplication
 
@@ -206,4 +207,15 @@ def delivery_request_answer(*, request: DeliveryRequest, staff, answer: str) -> 
     request.answered_by = staff
     request.state = DeliveryRequest.State.ANSWERED
     request.save(update_fields=["staff_answer", "answered_by", "state"])
+    email_after_commit(
+        to=request.contact_email,
+        template="workshops/email/delivery_answer",
+        context={
+            "name": request.contact_name,
+            "ministry": request.ministry,
+            "track": request.track.name if request.track_id else "",
+            "answer": answer,
+        },
+        language=request.language or "en",
+    )
     return request

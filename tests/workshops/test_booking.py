@@ -329,3 +329,22 @@ def test_publishing_a_recording_tells_the_people_who_had_a_seat(
     assert told == 1
     assert mailoutbox[0].to == [seated.email]
     assert "https://example.org/recordings/session" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_more_seats_go_to_the_people_waiting_longest(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(seats_online=1)
+    people = [UserFactory() for _ in range(3)]
+    for person in people:
+        services.booking_create(user=person, session=session, mode="online")
+    session.seats_online = 2
+    session.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.seats_changed(session=session)
+
+    states = [Booking.objects.get(user=p).state for p in people]
+    assert states == ["confirmed", "confirmed", "waitlisted"]
+    assert "freed up" in mailoutbox[-1].subject

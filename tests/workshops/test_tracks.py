@@ -304,3 +304,27 @@ def test_a_bad_delivery_request_is_a_400(client, track, changes):
 
     assert response.status_code == 400
     assert not DeliveryRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_answering_a_delivery_request_writes_to_the_ministry(
+    track, mailoutbox, django_capture_on_commit_callbacks
+):
+    from workshops.models import DeliveryRequest
+    from workshops.tracks import delivery_request_answer
+
+    request = DeliveryRequest.objects.create(
+        track=track,
+        ministry="Ministry of ICT",
+        contact_name="Joseph",
+        contact_email="joseph@gov.example",
+        country="KE",
+        participants=30,
+        language="en",
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery_request_answer(request=request, staff=None, answer="We can come in March.")
+
+    assert mailoutbox[0].to == ["joseph@gov.example"]
+    assert "We can come in March." in mailoutbox[0].body
