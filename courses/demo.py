@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from alliance.core.models import Topic
+from alliance.core.upsert import upsert
 from contributors.models import Organisation
 from courses.models import (
     Course,
@@ -3620,23 +3621,6 @@ COURSES = [
 # --- Loading -------------------------------------------------------------------------------------
 
 
-def _upsert(model, keys: dict, values: dict):
-    """update_or_create() that saves only when a value differs.
-
-    Django's update_or_create() saves the row every time, which would give every course a new
-    updated_at on each run; this keeps a second run from writing anything at all.
-    """
-    obj = model.objects.filter(**keys).first()
-    if obj is None:
-        return model.objects.create(**keys, **values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save()
-    return obj
-
-
 def _attach(instance, field_name: str, filename: str) -> bool:
     """Put demo_media/<filename> in a file field that holds no stored file yet.
 
@@ -3670,7 +3654,7 @@ def _organisation(name: str) -> Organisation:
 
 
 def _load_lesson(module: Module, order: int, data: LessonData) -> None:
-    lesson = _upsert(
+    lesson = upsert(
         Lesson,
         {"module": module, "order": order},
         {
@@ -3690,7 +3674,7 @@ def _load_lesson(module: Module, order: int, data: LessonData) -> None:
     if attached:
         lesson.save(update_fields=attached)
     for position, (title, filename) in enumerate(data.attachments, start=1):
-        attachment = _upsert(
+        attachment = upsert(
             LessonAttachment, {"lesson": lesson, "order": position}, {"title": title}
         )
         if _attach(attachment, "file", filename):
@@ -3698,7 +3682,7 @@ def _load_lesson(module: Module, order: int, data: LessonData) -> None:
 
 
 def _load_quiz(module: Module, data: QuizData, language: str) -> None:
-    quiz = _upsert(
+    quiz = upsert(
         Quiz,
         {"module": module, "order": 1},
         {
@@ -3710,7 +3694,7 @@ def _load_quiz(module: Module, data: QuizData, language: str) -> None:
         },
     )
     for number, question_data in enumerate(data.questions, start=1):
-        question = _upsert(
+        question = upsert(
             Question,
             {"quiz": quiz, "order": number},
             {
@@ -3721,7 +3705,7 @@ def _load_quiz(module: Module, data: QuizData, language: str) -> None:
         )
         labels = TRUE_FALSE_LABELS[language]
         for position, option in enumerate(question_data.options, start=1):
-            _upsert(
+            upsert(
                 Option,
                 {"question": question, "order": position},
                 {
@@ -3733,7 +3717,7 @@ def _load_quiz(module: Module, data: QuizData, language: str) -> None:
 
 
 def _load_version(course: Course, language: str, data: VersionData) -> None:
-    version = _upsert(
+    version = upsert(
         CourseVersion,
         {"course": course, "language": language},
         {
@@ -3745,9 +3729,7 @@ def _load_version(course: Course, language: str, data: VersionData) -> None:
         },
     )
     for number, module_data in enumerate(data.modules, start=1):
-        module = _upsert(
-            Module, {"version": version, "order": number}, {"title": module_data.title}
-        )
+        module = upsert(Module, {"version": version, "order": number}, {"title": module_data.title})
         for position, lesson_data in enumerate(module_data.lessons, start=1):
             _load_lesson(module, position, lesson_data)
         _load_quiz(module, module_data.quiz, language)
@@ -3762,7 +3744,7 @@ def load() -> int:
     for data in COURSES:
         if data.topic not in topics:
             raise LookupError(f"No topic {data.topic!r}: load the topics first.")
-        courses[data.slug] = course = _upsert(
+        courses[data.slug] = course = upsert(
             Course,
             {"slug": data.slug},
             {
