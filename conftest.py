@@ -39,3 +39,17 @@ def charlie(db):
     from tests.factories import UserFactory
 
     return UserFactory(email="charlie@example.org", display_name="Charlie")
+
+
+@pytest.fixture
+def eve(db):
+    """Staff, with the authenticator the administration asks staff for."""
+    from tests.factories import staff_with_authenticator
+
+    return staff_with_authenticator(display_name="Eve")
+
+
+@pytest.fixture
+def staff_client(client, eve):
+    client.force_login(eve)
+    return client

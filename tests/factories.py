@@ -20,3 +20,13 @@ class UserFactory(factory.django.DjangoModelFactory):
         obj.save()
         if create and extracted is not False:
             EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+
+def staff_with_authenticator(**fields):
+    """Staff as the admin lets them in: with the authenticator app it asks staff for."""
+    from allauth.mfa.models import Authenticator
+
+    fields = {"email": "eve@example.org", "is_staff": True, "is_superuser": True, **fields}
+    user = UserFactory(**fields)
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    return user

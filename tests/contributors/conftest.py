@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
@@ -32,7 +31,7 @@ from tests.courses.factories import (
     QuestionFactory,
     QuizFactory,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, staff_with_authenticator
 from tests.library.factories import MaterialFactory
 
 PDF = (
@@ -181,11 +180,7 @@ def dana(db):
 @pytest.fixture
 def eve(db):
     """Staff, with the authenticator the main admin asks staff for."""
-    user = UserFactory(
-        email="eve@example.org", display_name="Eve Evans", is_staff=True, is_superuser=True
-    )
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    return user
+    return staff_with_authenticator(display_name="Eve Evans")
 
 
 @pytest.fixture

@@ -31,15 +31,6 @@ def application_data(**overrides):
     return {k: v for k, v in data.items() if v is not None}
 
 
-@pytest.fixture
-def eve(db):
-    from allauth.mfa.models import Authenticator
-
-    eve = UserFactory(email="eve@example.org", is_staff=True, is_superuser=True)
-    Authenticator.objects.create(user=eve, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    return eve
-
-
 @pytest.mark.django_db
 def test_an_organisation_applies_without_an_account_and_gets_a_confirmation(
     client, mailoutbox, django_capture_on_commit_callbacks

@@ -1,18 +1,8 @@
 import pytest
-from allauth.mfa.models import Authenticator
 
 from tests.courses.factories import build_course
-from tests.factories import UserFactory
 
 MODELS = ["course", "courseversion", "module", "lesson", "quiz", "question"]
-
-
-@pytest.fixture
-def staff_client(client, db):
-    eve = UserFactory(email="eve@example.org", is_staff=True, is_superuser=True)
-    Authenticator.objects.create(user=eve, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(eve)
-    return client
 
 
 @pytest.mark.django_db

@@ -117,18 +117,6 @@ def test_an_upload_over_the_size_limit_is_refused(settings):
         upload_check(SimpleUploadedFile("big.pdf", PDF + b" " * 200))
 
 
-@pytest.fixture
-def staff_client(client, db):
-    from allauth.mfa.models import Authenticator
-
-    from tests.factories import UserFactory
-
-    eve = UserFactory(email="eve@example.org", is_staff=True, is_superuser=True)
-    Authenticator.objects.create(user=eve, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(eve)
-    return client
-
-
 def material_form(material, **overrides):
     data = {
         "title": "Uploaded guide",

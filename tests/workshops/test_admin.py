@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 from django_celery_beat.schedulers import DatabaseScheduler
@@ -16,14 +15,6 @@ from workshops import services
 from workshops.models import Booking, Series, Session
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client, db):
-    eve = UserFactory(email="eve@example.org", is_staff=True, is_superuser=True)
-    Authenticator.objects.create(user=eve, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(eve)
-    return client
 
 
 def act(client, model, action, objects):

@@ -7,7 +7,6 @@ learner who must never see the ranked page; Eve is staff.
 from datetime import date, timedelta
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -61,13 +60,6 @@ def cohort(track):
 @pytest.fixture
 def bob(db):
     return UserFactory(email="bob@example.org", display_name="Bob")
-
-
-@pytest.fixture
-def eve(db):
-    eve = UserFactory(email="eve@example.org", display_name="Eve", is_staff=True)
-    Authenticator.objects.create(user=eve, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    return eve
 
 
 def apply(user, cohort, country="MW", **extra):

@@ -7,7 +7,6 @@ Alice's things; Eve is staff.
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -40,13 +39,6 @@ GENEVA = {
 @pytest.fixture
 def bob(db):
     return UserFactory(email="bob@example.org", display_name="Bob Banda")
-
-
-@pytest.fixture
-def eve(db):
-    eve = UserFactory(email="eve@example.org", display_name="Eve", is_staff=True)
-    Authenticator.objects.create(user=eve, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    return eve
 
 
 def count_queries(client, path):
