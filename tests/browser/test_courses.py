@@ -53,15 +53,19 @@ def test_a_learner_signs_up_enrols_reads_fails_then_passes_and_completes(
 
     page.goto("/courses/")
     assert_accessible(page)
-    page.get_by_role("link", name="Generative AI for everyone").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Generative AI for everyone").click()
     assert_accessible(page)
-    page.locator(".enrol-box button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator(".enrol-box button[type=submit]").click()
     assert_accessible(page)
     assert Enrolment.objects.filter(user__email=email).exists()
 
-    page.locator(".enrol-box a.button").click()  # start the course
+    with page.expect_navigation():
+        page.locator(".enrol-box a.button").click()  # start the course
     assert_accessible(page)
-    page.locator("main form button[type=submit]").first.click()  # lesson 1 -> lesson 2
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()  # lesson 1 -> lesson 2
     assert_accessible(page)
     page.locator("main form button[type=submit]").first.click()  # lesson 2 -> quiz
     page.wait_for_url(re.compile(r"/quizzes/\d+/$"))
@@ -72,7 +76,8 @@ def test_a_learner_signs_up_enrols_reads_fails_then_passes_and_completes(
     assert page.locator(".result-fail").count() == 1
     assert_accessible(page)
 
-    page.locator("main a.button").click()  # try again
+    with page.expect_navigation():
+        page.locator("main a.button").click()  # try again
     answer(page, right=True)
     page.wait_for_url(re.compile(r"/attempts/\d+/$"))
     assert page.locator(".result-pass").count() == 1
