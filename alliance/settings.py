@@ -150,6 +150,11 @@ CELERY_BEAT_SCHEDULE = {
         # A run still queued when the next one is due is dropped, not piled up behind it.
         "options": {"expire_seconds": 240},
     },
+    "certification.reconcile_orders": {
+        "task": "certification.reconcile_orders",
+        "schedule": 900.0,  # every 15 minutes: a lost webhook loses no payment
+        "options": {"expire_seconds": 600},
+    },
 }
 
 # --- Accounts ----------------------------------------------------------------------------------
@@ -303,12 +308,17 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint reports every rendering step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # --- The platform ------------------------------------------------------------------------------
 # Where one app acts on another's event without importing it (see the house style): dotted paths
 # to functions, wired here at the top.
-COURSE_COMPLETED_HANDLERS: list[str] = []  # each called as f(enrolment=...) on completion
+# each called as f(enrolment=...) on completion
+COURSE_COMPLETED_HANDLERS: list[str] = ["certification.services.certificate_issue_for_completion"]
+# each f(user=...) -> {"template": ..., **context}: extra sections of "My learning"
+MY_LEARNING_SECTIONS: list[str] = ["certification.selectors.my_learning_section"]
 # f(version=...) -> live sessions of a blended course
 COURSE_LIVE_SESSIONS_SELECTOR = "workshops.selectors.sessions_of_course_version"
 # each f(enrolment=...) -> (done, total) extra items: attending a blended course's sessions
@@ -318,3 +328,14 @@ MATERIAL_USED_IN_SELECTOR = "courses.selectors.course_versions_using_material"
 # Demo staff account created by `make run`; empty in production.
 DEMO_STAFF_EMAIL = env("DEMO_STAFF_EMAIL", default="staff@alliance.example")
 DEMO_STAFF_PASSWORD = env("DEMO_STAFF_PASSWORD", default="")
+
+# --- Certification -----------------------------------------------------------------------------
+# Stripe: without a secret key, paid checkout says payments are not configured; vouchers still work.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# Only for tests and local stand-ins: where the Stripe client sends its API calls.
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+# PEM Ed25519 private key that signs Open Badges credentials; derived from DJANGO_SECRET_KEY
+# when empty, so a key exists without configuration (rotating the secret then rotates it).
+CREDENTIAL_SIGNING_KEY = env("CREDENTIAL_SIGNING_KEY", default="").replace("\\n", "\n")
+CERTIFICATE_ISSUER_NAME = env("CERTIFICATE_ISSUER_NAME", default="AI Skills Coalition")

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from alliance import api_docs, review_queue, views
 from alliance.accounts import views as account_views
+from certification import views as certification_views
 from contributors.admin_site import partner_admin
 from courses import views as course_views
 from library import oai_views
@@ -25,6 +26,9 @@ urlpatterns = [
     path("courses/", include("courses.urls")),
     path("library/", include("library.urls")),
     path("workshops/", include("workshops.urls")),
+    path("certification/", include("certification.urls")),
+    path("verify/<str:certificate_id>/", certification_views.verify, name="verify"),
+    path(".well-known/jwks.json", certification_views.jwks, name="jwks"),
     path("oai/", oai_views.endpoint, name="oai"),
     path("learning/", course_views.dashboard, name="my_learning"),
     path("api/", include("alliance.api_urls")),
