@@ -308,8 +308,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # WeasyPrint reports every rendering step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    # WeasyPrint reports every rendering step at INFO, the Stripe library every request.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "stripe")
+    },
 }
 
 # --- The platform ------------------------------------------------------------------------------

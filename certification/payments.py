@@ -194,7 +194,7 @@ def order_close(*, order_id, state: str) -> bool:
     return True
 
 
-def _order_for_session(session) -> Order | None:
+def _order_for_session(session: dict) -> Order | None:
     order_id = (session.get("metadata") or {}).get("order_id") or session.get("client_reference_id")
     query = Order.objects.select_for_update()
     if order_id:
@@ -202,7 +202,7 @@ def _order_for_session(session) -> Order | None:
             return query.filter(pk=order_id).first()
         except ValidationError:
             return None
-    return query.filter(stripe_session_id=session.id).first()
+    return query.filter(stripe_session_id=session["id"]).first()
 
 
 def order_fulfil(*, session_id: str) -> Order | None:
@@ -211,14 +211,14 @@ def order_fulfil(*, session_id: str) -> Order | None:
     Paid (and the amount and currency match): the order is marked paid, once. Expired: cancelled.
     Still unpaid: left pending. A session that names no order of ours is ignored (None).
     """
-    session = stripe_client().v1.checkout.sessions.retrieve(session_id)
+    session = stripe_client().v1.checkout.sessions.retrieve(session_id).to_dict()
     with transaction.atomic():
         order = _order_for_session(session)
         if order is None:
             log.warning("Stripe session %s names no order of ours", session_id)
             return None
         if not order.stripe_session_id:
-            order.stripe_session_id = session.id
+            order.stripe_session_id = session["id"]
             order.save(update_fields=["stripe_session_id"])
         if session.get("payment_status") in ("paid", "no_payment_required"):
             _mark_paid(order, session)
@@ -231,7 +231,7 @@ def order_fulfil(*, session_id: str) -> Order | None:
     return order
 
 
-def _mark_paid(order: Order, session) -> None:
+def _mark_paid(order: Order, session: dict) -> None:
     if order.state == Order.State.PAID:
         return
     paid_minor = session.get("amount_total")
