@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("courses.api_urls")),
     path("library/", include("library.api_urls")),
     path("", include("workshops.api_urls")),
+    path("certification/", include("certification.api_urls")),
 ]

@@ -265,6 +265,10 @@ SPECTACULAR_SETTINGS = {
         "SessionStateEnum": "workshops.models.Session.State",
         "BookingModeEnum": "workshops.models.Booking.Mode",
         "BookingStateEnum": "workshops.models.Booking.State",
+        "CertificateKindEnum": "certification.models.Certificate.Kind",
+        "OrderStateEnum": "certification.models.Order.State",
+        "PricingGroupEnum": "alliance.core.models.PricingGroup",
+        "VerificationStatusEnum": "certification.api.serializers.VERIFICATION_STATUSES",
     },
 }
 

@@ -84,13 +84,15 @@ def checkout_start(
     (none when a voucher leaves nothing to pay). ``success_url`` may hold Stripe's
     ``{CHECKOUT_SESSION_ID}`` placeholder."""
     _refuse_unless_buyable(user=user, programme=programme)
+    # Closed first: its voucher use is given back, so a learner who left Stripe's page without
+    # paying can start again with the same single-use voucher.
+    _close_earlier_checkout(user=user, programme=programme)
     voucher = (
         voucher_find(code=voucher_code, user=user, programme=programme) if voucher_code else None
     )
     quote = price_quote(user=user, programme=programme, voucher=voucher)
     if not quote.is_free and not payments_configured():
         raise PaymentsNotConfigured()
-    _close_earlier_checkout(user=user, programme=programme)
 
     try:
         with transaction.atomic():
@@ -232,7 +234,8 @@ def order_fulfil(*, session_id: str) -> Order | None:
 
 
 def _mark_paid(order: Order, session: dict) -> None:
-    if order.state == Order.State.PAID:
+    if order.paid_at is not None:
+        # Already recorded (and perhaps refunded since): a late event reporting the same payment.
         return
     paid_minor = session.get("amount_total")
     paid_currency = (session.get("currency") or "").upper()

@@ -127,3 +127,96 @@ def my_learning_section(*, user) -> dict:
         "template": "certification/_my_certificates.html",
         "certificates": list(certificates_of(user=user)),
     }
+
+
+# --- Staff's candidate queue -----------------------------------------------------------------
+
+# Imported here, with the code that uses them, so this section stays one appended block.
+from datetime import datetime  # noqa: E402
+
+from django.db.models import Count, Max, Min, Q, prefetch_related_objects  # noqa: E402
+
+
+@dataclass(frozen=True)
+class CourseEvidence:
+    title: str
+    completed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CandidateEvidence:
+    """What staff weigh before issuing: the order, and the learner's record against it."""
+
+    order: Order
+    courses: list[CourseEvidence]
+    exam_best_score: int | None
+    exam_passed: bool
+    project: ProjectSubmission | None
+
+    @property
+    def assessment_passed(self) -> bool:
+        if self.order.programme.assessment == Programme.Assessment.EXAM:
+            return self.exam_passed
+        return self.project is not None and self.project.state == ProjectSubmission.State.PASSED
+
+    @property
+    def requirements_met(self) -> bool:
+        return self.assessment_passed and all(c.completed_at for c in self.courses)
+
+
+def candidate_evidence(orders) -> list[CandidateEvidence]:
+    """The evidence for a page of candidates (orders from ``candidates()``), in a fixed number of
+    queries whatever the page's length: courses, enrolments, exam attempts, projects."""
+    orders = list(orders)
+    if not orders:
+        return []
+    prefetch_related_objects([o.programme for o in orders], "required_courses__versions")
+    user_ids = {o.user_id for o in orders}
+    course_ids = {c.pk for o in orders for c in o.programme.required_courses.all()}
+    exam_ids = {o.programme.exam_id for o in orders if o.programme.exam_id}
+    completed = {
+        (row["user_id"], row["version__course_id"]): row["first"]
+        for row in Enrolment.objects.filter(
+            user_id__in=user_ids, version__course_id__in=course_ids, completed_at__isnull=False
+        )
+        .values("user_id", "version__course_id")
+        .annotate(first=Min("completed_at"))
+        .order_by()
+    }
+    exams = {
+        (row["enrolment__user_id"], row["quiz_id"]): row
+        for row in QuizAttempt.objects.filter(
+            enrolment__user_id__in=user_ids, quiz_id__in=exam_ids, submitted_at__isnull=False
+        )
+        .values("enrolment__user_id", "quiz_id")
+        .annotate(best=Max("score"), passes=Count("pk", filter=Q(passed=True)))
+        .order_by()
+    }
+    projects = {
+        (p.user_id, p.programme_id): p  # the latest submission wins
+        for p in ProjectSubmission.objects.filter(
+            user_id__in=user_ids, programme_id__in={o.programme_id for o in orders}
+        ).order_by("submitted_at", "pk")
+    }
+    evidence = []
+    for order in orders:
+        programme = order.programme
+        exam = exams.get((order.user_id, programme.exam_id)) if programme.exam_id else None
+        courses = sorted(programme.required_courses.all(), key=lambda c: c.slug)
+        evidence.append(
+            CandidateEvidence(
+                order=order,
+                courses=[
+                    CourseEvidence(
+                        title=_course_title(c), completed_at=completed.get((order.user_id, c.pk))
+                    )
+                    for c in courses
+                ],
+                exam_best_score=exam["best"] if exam else None,
+                exam_passed=bool(exam and exam["passes"]),
+                project=projects.get((order.user_id, programme.pk))
+                if programme.assessment == Programme.Assessment.PROJECT
+                else None,
+            )
+        )
+    return evidence

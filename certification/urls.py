@@ -7,8 +7,8 @@ app_name = "certification"
 urlpatterns = [
     path("", views.programme_list, name="programmes"),
     path("stripe/webhook/", views.stripe_webhook, name="stripe_webhook"),
+    path("orders/return/", views.checkout_return, name="checkout_return"),
     path("orders/<uuid:order_id>/", views.order, name="order"),
-    path("orders/<uuid:order_id>/return/", views.order_return, name="order_return"),
     path("certificates/<uuid:certificate_id>/pdf/", views.certificate_pdf, name="pdf"),
     path(
         "certificates/<uuid:certificate_id>/credential.jwt",

@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -243,7 +246,18 @@ def offline_pack(request, slug, language):
 @login_required
 @require_GET
 def dashboard(request):
-    return render(request, "courses/dashboard.html", selectors.learner_dashboard(user=request.user))
+    context = selectors.learner_dashboard(user=request.user)
+    context["sections"] = [
+        _learning_section(request, path) for path in settings.MY_LEARNING_SECTIONS
+    ]
+    return render(request, "courses/dashboard.html", context)
+
+
+def _learning_section(request, path: str) -> str:
+    """One extra section of "My learning" from another app, named in settings so this app
+    imports none of them: f(user=...) gives its template and the template's context."""
+    context = dict(import_string(path)(user=request.user))
+    return render_to_string(context.pop("template"), context, request=request)
 
 
 def _refuse(request, error: ValidationError, status: int):

@@ -53,6 +53,8 @@ class StripeStandIn:
         self.refunds: list[dict] = []
         self.requests: list[tuple[str, str, dict]] = []
         self.fail_next: int | None = None  # HTTP status for the next request, then normal
+        self.fail_times = 1  # how many requests in a row fail_next answers (the client retries)
+        self.request_headers: list[dict] = []  # each request's headers, in step with requests
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -134,8 +136,11 @@ class StripeStandIn:
                 params.update({k: v[0] for k, v in parse_qs(url.query).items()})
                 with standin._lock:
                     standin.requests.append((method, url.path, params))
+                    standin.request_headers.append(dict(self.headers))
                     if standin.fail_next is not None:
-                        status, standin.fail_next = standin.fail_next, None
+                        status, standin.fail_times = standin.fail_next, standin.fail_times - 1
+                        if standin.fail_times <= 0:
+                            standin.fail_next, standin.fail_times = None, 1
                         return self._reply(status, {"error": {"type": "api_error",
                                                               "message": "Stand-in failure"}})
                     parts = url.path.strip("/").split("/")
