@@ -2,6 +2,9 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+# Fixtures of one app that other apps' tests (the browser journeys) use too.
+pytest_plugins = ["tests.certification.fixtures"]
+
 
 def pytest_collection_modifyitems(config, items):
     """Skip tests that only mean something on PostgreSQL or with Redis, saying why."""

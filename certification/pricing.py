@@ -69,31 +69,48 @@ def voucher_find(*, code: str, user, programme: Programme) -> Voucher:
     return voucher
 
 
-def price_quote(*, user, programme: Programme, voucher: Voucher | None = None) -> Quote:
+@dataclass(frozen=True)
+class GroupPrice:
+    """What a learner's country says about their price, the same for every programme."""
+
+    group: PricingGroup | None
+    percent: int
+    reason: str
+
+
+def group_price(*, user) -> GroupPrice:
     group = pricing_group(user.country)
-    percent = 0
-    reasons = []
-    if group is not None:
-        discount = GroupDiscount.objects.filter(group=group).first()
-        percent = discount.percent if discount else 0
-        if percent:
-            reasons.append(
-                _("%(percent)s%% off for learners in %(group)s countries (%(country)s).")
-                % {"percent": percent, "group": group.label, "country": user.country.name}
-            )
-        else:
-            reasons.append(
-                _("The full price applies to learners in %(group)s countries (%(country)s).")
-                % {"group": group.label, "country": user.country.name}
-            )
-    elif user.country:
-        reasons.append(
+    if group is None:
+        reason = (
             _("%(country)s has no World Bank income group, so the full price applies.")
             % {"country": user.country.name}
+            if user.country
+            else _("Add your country to your profile: prices are lower for many countries.")
         )
+        return GroupPrice(group=None, percent=0, reason=reason)
+    discount = GroupDiscount.objects.filter(group=group).first()
+    percent = discount.percent if discount else 0
+    names = {"group": group.label, "country": user.country.name}
+    if percent:
+        reason = _("%(percent)s%% off for learners in %(group)s countries (%(country)s).") % {
+            "percent": percent,
+            **names,
+        }
     else:
-        reasons.append(_("Add your country to your profile: prices are lower for many countries."))
-    group_discount = _percent_of(programme.base_price, percent)
+        reason = (
+            _("The full price applies to learners in %(group)s countries (%(country)s).") % names
+        )
+    return GroupPrice(group=group, percent=percent, reason=reason)
+
+
+def price_quote(
+    *, user, programme: Programme, voucher: Voucher | None = None, group: GroupPrice | None = None
+) -> Quote:
+    """The learner's price for a programme; pass ``group`` (from group_price) to price many
+    programmes for one learner without asking for their country's group each time."""
+    group = group or group_price(user=user)
+    reasons = [group.reason]
+    group_discount = _percent_of(programme.base_price, group.percent)
     after_group = programme.base_price - group_discount
     voucher_discount = Decimal("0")
     if voucher is not None:
@@ -120,8 +137,8 @@ def price_quote(*, user, programme: Programme, voucher: Voucher | None = None) -
         programme=programme,
         base_price=programme.base_price,
         currency=programme.currency,
-        group=group,
-        group_percent=percent,
+        group=group.group,
+        group_percent=group.percent,
         group_discount=group_discount,
         voucher=voucher,
         voucher_discount=voucher_discount,

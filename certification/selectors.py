@@ -44,54 +44,80 @@ def programmes_open() -> QuerySet[Programme]:
     return (
         Programme.objects.filter(is_active=True)
         .select_related("organisation", "topic")
-        .prefetch_related("required_courses")
+        .prefetch_related("required_courses__versions")
         .order_by("title")
     )
 
 
-def _completed_course_ids(user, course_ids) -> set[int]:
-    return set(
-        Enrolment.objects.filter(
-            user=user, version__course_id__in=course_ids, completed_at__isnull=False
-        ).values_list("version__course_id", flat=True)
-    )
+def programme_standings(*, user, programmes) -> dict[int, Standing]:
+    """Where a learner stands with each of several programmes, in a constant number of queries
+    whatever their number (required courses and their versions come prefetched if given so)."""
+    programmes = list(programmes)
+    ids = [programme.pk for programme in programmes]
+    courses = {
+        programme.pk: sorted(programme.required_courses.all(), key=lambda c: c.slug)
+        for programme in programmes
+    }
+    done: set[int] = set()
+    exams_passed: set[int] = set()
+    projects: dict[int, ProjectSubmission] = {}
+    paid: dict[int, Order] = {}
+    certificates: dict[int, Certificate] = {}
+    if user.is_authenticated and programmes:
+        course_ids = {course.pk for items in courses.values() for course in items}
+        done = set(
+            Enrolment.objects.filter(
+                user=user, version__course_id__in=course_ids, completed_at__isnull=False
+            ).values_list("version__course_id", flat=True)
+        )
+        exam_ids = [p.exam_id for p in programmes if p.assessment == Programme.Assessment.EXAM]
+        exams_passed = set(
+            QuizAttempt.objects.filter(
+                enrolment__user=user, quiz_id__in=exam_ids, passed=True
+            ).values_list("quiz_id", flat=True)
+        )
+        # The latest submission counts: ordered newest first, the first seen is kept.
+        for project in ProjectSubmission.objects.filter(user=user, programme_id__in=ids):
+            projects.setdefault(project.programme_id, project)
+        for order in Order.objects.filter(user=user, programme_id__in=ids, state=Order.State.PAID):
+            paid[order.programme_id] = order
+        for certificate in Certificate.objects.filter(
+            user=user, programme_id__in=ids, kind=Certificate.Kind.ADVANCED
+        ):
+            certificates[certificate.programme_id] = certificate
+    standings = {}
+    for programme in programmes:
+        project = projects.get(programme.pk)
+        if programme.assessment == Programme.Assessment.EXAM:
+            passed = programme.exam_id in exams_passed
+        else:
+            passed = project is not None and project.state == ProjectSubmission.State.PASSED
+        standings[programme.pk] = Standing(
+            programme=programme,
+            courses=[
+                CourseRequirement(course=c, title=_course_title(c), done=c.pk in done)
+                for c in courses[programme.pk]
+            ],
+            assessment_passed=passed,
+            project=project if programme.assessment == Programme.Assessment.PROJECT else None,
+            paid_order=paid.get(programme.pk),
+            certificate=certificates.get(programme.pk),
+        )
+    return standings
 
 
 def programme_standing(*, user, programme: Programme) -> Standing:
-    courses = list(programme.required_courses.prefetch_related("versions").order_by("slug"))
-    done = _completed_course_ids(user, [c.pk for c in courses]) if user.is_authenticated else set()
-    project = None
-    passed = False
-    if user.is_authenticated:
-        if programme.assessment == Programme.Assessment.EXAM:
-            passed = QuizAttempt.objects.filter(
-                enrolment__user=user, quiz_id=programme.exam_id, passed=True
-            ).exists()
-        else:
-            project = ProjectSubmission.objects.filter(user=user, programme=programme).first()
-            passed = project is not None and project.state == ProjectSubmission.State.PASSED
-    paid = certificate = None
-    if user.is_authenticated:
-        paid = Order.objects.filter(user=user, programme=programme, state=Order.State.PAID).first()
-        certificate = Certificate.objects.filter(
-            user=user, programme=programme, kind=Certificate.Kind.ADVANCED
-        ).first()
-    return Standing(
-        programme=programme,
-        courses=[
-            CourseRequirement(course=c, title=_course_title(c), done=c.pk in done) for c in courses
-        ],
-        assessment_passed=passed,
-        project=project,
-        paid_order=paid,
-        certificate=certificate,
+    programme = Programme.objects.prefetch_related("required_courses__versions").get(
+        pk=programme.pk
     )
+    return programme_standings(user=user, programmes=[programme])[programme.pk]
 
 
 def _course_title(course: Course) -> str:
     versions = list(course.versions.all())
     original = next((v for v in versions if v.language == course.primary_language), None)
-    return (original or (versions[0] if versions else None) or course).__str__()
+    chosen = original or (versions[0] if versions else None)
+    return chosen.title if chosen else course.slug
 
 
 def candidates() -> QuerySet[Order]:

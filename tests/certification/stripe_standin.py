@@ -52,6 +52,8 @@ class StripeStandIn:
         self.sessions: dict[str, dict] = {}
         self.refunds: list[dict] = []
         self.requests: list[tuple[str, str, dict]] = []
+        # Where the payment page appears to be (a browser test puts it on the site's origin).
+        self.pay_base: str | None = None
         self.fail_next: int | None = None  # HTTP status for the next request, then normal
         self.fail_times = 1  # how many requests in a row fail_next answers (the client retries)
         self.request_headers: list[dict] = []  # each request's headers, in step with requests
@@ -93,7 +95,7 @@ class StripeStandIn:
         session = {
             "id": f"cs_test_{number}",
             "object": "checkout.session",
-            "url": f"{self.base}/pay/cs_test_{number}",
+            "url": f"{self.pay_base or self.base}/pay/cs_test_{number}",
             "mode": params.get("mode"),
             "status": "open",
             "payment_status": "unpaid",
@@ -126,8 +128,16 @@ class StripeStandIn:
                 self.wfile.write(data)
 
             def _not_found(self):
-                self._reply(404, {"error": {"type": "invalid_request_error",
-                                            "message": "No such object", "code": "resource_missing"}})
+                self._reply(
+                    404,
+                    {
+                        "error": {
+                            "type": "invalid_request_error",
+                            "message": "No such object",
+                            "code": "resource_missing",
+                        }
+                    },
+                )
 
             def _handle(self, method: str):
                 url = urlparse(self.path)
@@ -141,32 +151,52 @@ class StripeStandIn:
                         status, standin.fail_times = standin.fail_next, standin.fail_times - 1
                         if standin.fail_times <= 0:
                             standin.fail_next, standin.fail_times = None, 1
-                        return self._reply(status, {"error": {"type": "api_error",
-                                                              "message": "Stand-in failure"}})
+                        return self._reply(
+                            status, {"error": {"type": "api_error", "message": "Stand-in failure"}}
+                        )
                     parts = url.path.strip("/").split("/")
                     if parts[:3] == ["v1", "checkout", "sessions"]:
                         if len(parts) == 3 and method == "POST":
                             return self._reply(200, standin._create_session(params))
                         if len(parts) == 3 and method == "GET":
                             intent = params.get("payment_intent")
-                            found = [s for s in standin.sessions.values()
-                                     if s.get("payment_intent") == intent]
-                            return self._reply(200, {"object": "list", "data": found,
-                                                     "has_more": False, "url": url.path})
+                            found = [
+                                s
+                                for s in standin.sessions.values()
+                                if s.get("payment_intent") == intent
+                            ]
+                            return self._reply(
+                                200,
+                                {
+                                    "object": "list",
+                                    "data": found,
+                                    "has_more": False,
+                                    "url": url.path,
+                                },
+                            )
                         session = standin.sessions.get(parts[3])
                         if session is None:
                             return self._not_found()
                         if len(parts) == 5 and parts[4] == "expire":
                             if session["status"] != "open":
-                                return self._reply(400, {"error": {
-                                    "type": "invalid_request_error",
-                                    "message": "Only open sessions can be expired."}})
+                                return self._reply(
+                                    400,
+                                    {
+                                        "error": {
+                                            "type": "invalid_request_error",
+                                            "message": "Only open sessions can be expired.",
+                                        }
+                                    },
+                                )
                             session["status"] = "expired"
                         return self._reply(200, session)
                     if parts[:2] == ["v1", "refunds"] and method == "POST":
-                        refund = {"id": f"re_{next(standin._ids)}", "object": "refund",
-                                  "payment_intent": params.get("payment_intent"),
-                                  "status": "succeeded"}
+                        refund = {
+                            "id": f"re_{next(standin._ids)}",
+                            "object": "refund",
+                            "payment_intent": params.get("payment_intent"),
+                            "status": "succeeded",
+                        }
                         standin.refunds.append(refund)
                         return self._reply(200, refund)
                 return self._not_found()

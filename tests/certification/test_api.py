@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 from alliance.core.countries import load as load_countries
 from certification import selectors, services
 from certification.models import Certificate, Order, Programme, ProjectSubmission, Voucher
-from tests.certification.conftest import complete_programme_requirements
+from tests.certification.fixtures import complete_programme_requirements
 from tests.courses.factories import CourseFactory, OrganisationFactory, TopicFactory
 
 BASE = "/api/certification/"

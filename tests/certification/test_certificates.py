@@ -22,7 +22,7 @@ from certification.models import (
 from certification.payments import checkout_start
 from courses import services as course_services
 from courses.models import Enrolment, Lesson, Quiz
-from tests.certification.conftest import complete_programme_requirements
+from tests.certification.fixtures import complete_programme_requirements
 from tests.courses.factories import build_course, correct_answers
 from tests.factories import UserFactory
 

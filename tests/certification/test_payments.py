@@ -15,7 +15,7 @@ from django.utils import timezone
 from alliance.core.countries import load
 from certification import payments, tasks
 from certification.models import Order, Voucher
-from tests.certification.conftest import complete_programme_requirements
+from tests.certification.fixtures import complete_programme_requirements
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,7 @@ from certification.models import (
     ProjectSubmission,
     Voucher,
 )
-from tests.certification.conftest import complete_programme_requirements
+from tests.certification.fixtures import complete_programme_requirements
 from tests.courses.factories import CourseFactory, OrganisationFactory, TopicFactory
 
 # Fixed, so that parallel test processes collect the same test ids.

@@ -10,7 +10,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from celery.exceptions import Retry
 from django.core import mail
 from django.urls import reverse
 
@@ -342,8 +341,8 @@ def test_a_failed_webhook_leaves_no_half_written_rows_and_reconciliation_complet
     """Processing runs in a task after the event is stored. When it raises, its transaction
     rolls back: the order is as it was, and the event is stored once. In production the webhook
     has already answered 200 and the task retries with backoff; here Celery is eager and cannot
-    schedule a retry, so the first failure comes out of the on-commit callback as Celery's
-    Retry, carrying the error. Stripe's
+    schedule a retry, so the first failure (Celery's Retry, carrying the error) is logged by the
+    robust on-commit callback and the webhook still answers 200. Stripe's
     redelivery of the same event is a duplicate and ignored; the reconciliation task, which
     asks Stripe about every order left pending, brings the order in line."""
     session = stripe_standin.pay(order.stripe_session_id)
@@ -354,11 +353,10 @@ def test_a_failed_webhook_leaves_no_half_written_rows_and_reconciliation_complet
         raise RuntimeError("the mail queue is down")
 
     monkeypatch.setattr(payments, "_receipt", receipt_fails)
-    with pytest.raises(Retry) as retried, django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         response = deliver(client, "checkout.session.completed", session, event_id="evt_fails")
 
     assert response.status_code == 200
-    assert isinstance(retried.value.exc, RuntimeError)
     assert attempts == [order.pk]
     assert StripeEvent.objects.get().event_id == "evt_fails"
     order.refresh_from_db()

@@ -1,3 +1,5 @@
+"""Certification fixtures, shared with the browser tests (registered in the root conftest)."""
+
 from decimal import Decimal
 
 import pytest
@@ -21,7 +23,13 @@ def stripe_standin(settings):
 @pytest.fixture
 def discounts(db):
     """The coalition's discounts: free-ish for LDCs, full price for high income."""
-    for group, percent in {"ldc": 90, "low": 80, "lower-middle": 60, "upper-middle": 30, "high": 0}.items():
+    for group, percent in {
+        "ldc": 90,
+        "low": 80,
+        "lower-middle": 60,
+        "upper-middle": 30,
+        "high": 0,
+    }.items():
         GroupDiscount.objects.update_or_create(group=group, defaults={"percent": percent})
 
 
