@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from alliance.core import countries, topics
+from certification import demo as certification_demo
 from contributors import demo as contributors_demo
 from courses import demo as courses_demo
 from library import demo as library_demo
@@ -15,6 +16,7 @@ LOADERS = [
     ("library", library_demo.load),
     ("workshops", workshops_demo.load),
     ("government track applications", workshops_demo.load_tracks),
+    ("certification programmes", certification_demo.load),
 ]
 
 
