@@ -314,9 +314,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # WeasyPrint reports every rendering step at INFO, the Stripe library every request.
-    "loggers": {
-        name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "stripe")
-    },
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "stripe")},
 }
 
 # --- The platform ------------------------------------------------------------------------------
