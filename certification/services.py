@@ -5,9 +5,11 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance.core.mail import email_after_commit
@@ -175,22 +177,27 @@ def certificate_store_pdf(*, certificate: Certificate, content: bytes, digest: s
 
 
 def certificate_email(*, certificate: Certificate) -> None:
+    """E-mail the holder that their certificate is issued, with the PDF attached. Called by the
+    delivery task once the PDF is rendered, so it sends at once, in the holder's language."""
     kind = (
         "certification/email/advanced_issued"
         if certificate.kind == Certificate.Kind.ADVANCED
         else "certification/email/completion_issued"
     )
-    email_after_commit(
-        to=certificate.user.email,
-        template=kind,
-        context={
-            "name": certificate.learner_name,
-            "title": certificate.title,
-            "verify": certificate.verify_url,
-            "learning": settings.SITE_URL + "/learning/",
-        },
-        language=certificate.user.preferred_language or certificate.language,
-    )
+    context = {
+        "name": certificate.learner_name,
+        "title": certificate.title,
+        "verify": certificate.verify_url,
+        "learning": settings.SITE_URL + "/learning/",
+    }
+    with translation.override(certificate.user.preferred_language or certificate.language):
+        subject = " ".join(render_to_string(f"{kind}_subject.txt", context).split())
+        body = render_to_string(f"{kind}_body.txt", context)
+    message = EmailMessage(subject, body, to=[certificate.user.email])
+    if certificate.pdf:
+        with certificate.pdf.open("rb") as pdf:
+            message.attach(f"certificate-{certificate.pk}.pdf", pdf.read(), "application/pdf")
+    message.send()
 
 
 # --- Bulk issuing ----------------------------------------------------------------------------

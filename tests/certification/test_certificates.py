@@ -71,7 +71,7 @@ def certificate(paid_order, eve) -> Certificate:
 # --- Completion ----------------------------------------------------------------------------------
 
 
-def test_completing_a_course_issues_one_certificate_renders_it_and_emails_the_learner(
+def test_completing_a_course_issues_one_certificate_renders_it_and_emails_it_to_the_learner(
     alice, django_capture_on_commit_callbacks
 ):
     version = build_course(title="Prompt engineering basics")
@@ -94,6 +94,9 @@ def test_completing_a_course_issues_one_certificate_renders_it_and_emails_the_le
     assert message.to == [alice.email]
     assert certificate.verify_url in message.body
     assert certificate.verify_url.endswith(f"/verify/{certificate.pk}/")
+    assert message.attachments == [
+        (f"certificate-{certificate.pk}.pdf", content, "application/pdf")
+    ]
     assert list(certificate.log.values_list("action", flat=True)) == ["issued"]
 
 
