@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "courses",
     "workshops",
     "certification",
+    "impact",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,  # every 5 minutes; sending is idempotent
         # A run still queued when the next one is due is dropped, not piled up behind it.
         "options": {"expire_seconds": 240},
+    },
+    "impact.snapshot": {
+        "task": "impact.snapshot",
+        "schedule": 86400.0,  # daily; each run recomputes the current month, year and all time
+        "options": {"expire_seconds": 3600},
     },
     "certification.reconcile_orders": {
         "task": "certification.reconcile_orders",
@@ -344,3 +350,7 @@ STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 # when empty, so a key exists without configuration (rotating the secret then rotates it).
 CREDENTIAL_SIGNING_KEY = env("CREDENTIAL_SIGNING_KEY", default="").replace("\\n", "\n")
 CERTIFICATE_ISSUER_NAME = env("CERTIFICATE_ISSUER_NAME", default="AI Skills Coalition")
+
+# --- Impact ------------------------------------------------------------------------------------
+# People the coalition means to train each year ("trained" is defined in impact/definitions.py).
+IMPACT_YEAR_TARGET = env.int("IMPACT_YEAR_TARGET", default=5000)
