@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alliance.core.choices import CURRENCIES
 from alliance.core.models import PricingGroup, Topic
@@ -168,7 +169,7 @@ class Voucher(models.Model):
             )
         ],
     )
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(pgettext_lazy("voucher", "kind"), max_length=10, choices=Kind.choices)
     percent = models.PositiveSmallIntegerField(
         _("percent off"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
@@ -370,8 +371,8 @@ class Order(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("order")
-        verbose_name_plural = _("orders")
+        verbose_name = pgettext_lazy("purchase", "order")
+        verbose_name_plural = pgettext_lazy("purchase", "orders")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "programme"],
@@ -425,7 +426,9 @@ class Certificate(models.Model):
         ADVANCED = "advanced", _("Advanced certificate")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    kind = models.CharField(
+        pgettext_lazy("certificate", "kind"), max_length=12, choices=Kind.choices
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates"
     )

@@ -16,6 +16,7 @@ SOURCES = [
     "courses",
     "workshops",
     "certification",
+    "impact",
     "templates",
     "manage.py",
 ]
