@@ -2,13 +2,16 @@
 of figures its members see (with a CSV of the same tables).
 
 This module sits at the top, like alliance/views.py: it may import any app, and no app imports it.
-Every page runs a fixed number of queries, whatever the number of courses, learners or materials.
+The dashboard reads the impact report's figures (impact.selectors), so a contributor sees the
+same numbers as staff on /impact/, limited to its own courses, sessions and materials, with the
+same small cells hidden. Every page runs a fixed number of queries, whatever the number of
+courses, learners or materials.
 """
 
 import csv
 from dataclasses import dataclass
+from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
@@ -17,7 +20,6 @@ from django.db.models import (
     Count,
     F,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -25,25 +27,28 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django_countries import countries
 
 from contributors.models import Organisation
 from contributors.selectors import organisation_for_member, organisation_public
 from courses.models import Course, CourseVersion
 from courses.selectors import course_catalogue
+from impact import periods
+from impact import selectors as impact_selectors
+from impact.definitions import DEFINITIONS, SMALL_CELL, Dimension, Metric
+from impact.models import Figure
+from impact.selectors import Cell, Row
 from library.models import LibraryPage, Material
 from library.selectors import published_materials
 
 MATERIALS_SHOWN = 20
 TOP_MATERIALS = 10
-# A country with fewer learners than this is folded into "Other", so no one can be singled out.
-SMALLEST_COUNTRY_GROUP = 5
 
 
 # The organisation page --------------------------------------------------------------------------
@@ -96,24 +101,80 @@ def organisation(request, slug):
 
 # The member dashboard ---------------------------------------------------------------------------
 
+# The impact report's figures shown for each course, in the order of the table's columns.
+COURSE_METRICS = [Metric.ENROLMENTS, Metric.COMPLETIONS, Metric.CERTIFICATES_FREE]
+
+
+class BadPeriod(ValueError):
+    """A period the dashboard cannot show; its message says what to ask for instead."""
+
+
+@dataclass
+class CourseRow:
+    course: Course  # annotated with version_title
+    enrolments: Cell
+    completions: Cell
+    certificates: Cell
+
 
 @dataclass
 class Dashboard:
-    """Aggregate figures only: nothing in it names or identifies a learner."""
+    """The impact report's figures for one organisation, small cells hidden: nothing in it
+    names or identifies a learner."""
 
     organisation: Organisation
-    courses: list[Course]  # annotated with version_title, learners and completed
-    enrolled_total: int
-    completed_total: int
-    learners_total: int  # distinct people across all the courses
+    period: str
+    figures: dict[str, Cell]  # metric -> cell, as impact.selectors.contributor_figures
+    courses: list[CourseRow]
+    countries: list[Row]  # enrolments by the learners' country, largest first
     material_count: int
     views_total: int
     downloads_total: int
     top_materials: list[Material]
-    countries: list[tuple[str, int]]  # (country name, learners), "Other" last
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.period)
+
+    @property
+    def headlines(self) -> list[tuple[str, Cell, str]]:
+        """(label, cell, what it counts) for each figure, as the page and the CSV show them."""
+        return [
+            (Metric(metric).label, shown, DEFINITIONS[metric])
+            for metric, shown in self.figures.items()
+        ]
 
 
-def _course_figures(*, organisation: Organisation, language: str) -> QuerySet[Course]:
+def period_label(period: str) -> str:
+    if period == periods.ALL:
+        return _("All time")
+    if len(period) == 7:
+        return date_format(date(int(period[:4]), int(period[5:]), 1), "YEAR_MONTH_FORMAT")
+    return period
+
+
+def dashboard_period(asked: str | None) -> tuple[str, list[tuple[str, str]]]:
+    """The period asked for (this year by default) and the choices offered: every year with
+    figures, and all time. One query. Raises BadPeriod for anything that is not a period."""
+    default = impact_selectors.period_default()
+    period = asked or default
+    if not periods.is_valid(period):
+        raise BadPeriod(
+            _("“%(period)s” is not a period. Choose a year, such as 2026, or “all”.")
+            % {"period": period[:20]}
+        )
+    available = impact_selectors.periods_available()
+    choices = [p for p in available if p != periods.ALL and len(p) == 4]
+    for wanted in (default, period):
+        if wanted != periods.ALL and wanted not in choices:
+            choices.append(wanted)
+    choices = [*sorted(choices, reverse=True), periods.ALL]
+    return period, [(p, period_label(p)) for p in choices]
+
+
+def _courses_with_titles(*, organisation: Organisation, language: str) -> QuerySet[Course]:
+    """The organisation's courses, each with its title in the reader's language (else in its
+    first language, else its slug)."""
     title = (
         CourseVersion.objects.filter(course=OuterRef("pk"))
         .order_by(
@@ -126,44 +187,40 @@ def _course_figures(*, organisation: Organisation, language: str) -> QuerySet[Co
         )
         .values("title")[:1]
     )
-    completed = Q(versions__enrolments__completed_at__isnull=False)
     return (
         Course.objects.filter(organisation=organisation)
-        .annotate(
-            version_title=Coalesce(Subquery(title), F("slug"), output_field=CharField()),
-            learners=Count("versions__enrolments__user", distinct=True),
-            completed=Count("versions__enrolments__user", filter=completed, distinct=True),
+        .only("slug", "status")
+        .annotate(version_title=Coalesce(Subquery(title), F("slug"), output_field=CharField()))
+    )
+
+
+def _course_rows(*, organisation: Organisation, language: str, period: str) -> list[CourseRow]:
+    """Each course's figures of the period, from the impact report: two queries."""
+    courses = list(_courses_with_titles(organisation=organisation, language=language))
+    values = {
+        (metric, key): value
+        for metric, key, value in Figure.objects.filter(
+            period=period,
+            dimension=Dimension.COURSE,
+            metric__in=COURSE_METRICS,
+            key__in=[course.slug for course in courses],
+        ).values_list("metric", "key", "value")
+    }
+    rows = [
+        CourseRow(
+            course,
+            *(impact_selectors.cell(m, values.get((m, course.slug), 0)) for m in COURSE_METRICS),
         )
-        .order_by("-learners", "version_title", "pk")
-    )
+        for course in courses
+    ]
+    # Hidden cells sort as zero, so the order gives away nothing the page hides.
+    return sorted(rows, key=lambda r: (-r.enrolments.value, r.course.version_title, r.course.pk))
 
 
-def _country_figures(*, organisation: Organisation) -> list[tuple[str, int]]:
-    """Learners per country, largest first; the countries of fewer than SMALLEST_COUNTRY_GROUP
-    learners are added up into one "Other" row."""
-    rows = (
-        get_user_model()
-        .objects.filter(enrolments__version__course__organisation=organisation)
-        .order_by()
-        .values_list("country")
-        .annotate(learners=Count("pk", distinct=True))
-    )
-    shown, other = [], 0
-    for code, learners in rows:
-        if learners < SMALLEST_COUNTRY_GROUP:
-            other += learners
-        else:
-            shown.append((countries.name(code) if code else _("Not given"), learners))
-    shown.sort(key=lambda row: (-row[1], row[0]))
-    if other:
-        label = _("Other (fewer than %(number)s each)") % {"number": SMALLEST_COUNTRY_GROUP}
-        shown.append((label, other))
-    return shown
-
-
-def partner_dashboard(*, organisation: Organisation, language: str) -> Dashboard:
-    """The figures of one organisation's courses and materials. Four queries."""
-    courses = list(_course_figures(organisation=organisation, language=language))
+def partner_dashboard(*, organisation: Organisation, language: str, period: str) -> Dashboard:
+    """The figures of one organisation's courses, sessions and materials for a period, from the
+    impact report's snapshot (the same figures as /impact/), with its library material as
+    counted so far. Six queries."""
     materials = Material.objects.filter(organisation=organisation)
     sums = materials.order_by().aggregate(
         count=Count("pk"),
@@ -173,18 +230,17 @@ def partner_dashboard(*, organisation: Organisation, language: str) -> Dashboard
     top = materials.only("slug", "title", "status", "view_count", "download_count").order_by(
         "-view_count", "-download_count", "title", "pk"
     )[:TOP_MATERIALS]
-    country_rows = _country_figures(organisation=organisation)
+    slug = organisation.slug
     return Dashboard(
         organisation=organisation,
-        courses=courses,
-        enrolled_total=sum(course.learners for course in courses),
-        completed_total=sum(course.completed for course in courses),
-        learners_total=sum(learners for _label, learners in country_rows),
+        period=period,
+        figures=impact_selectors.contributor_figures(organisation_slug=slug, period=period),
+        courses=_course_rows(organisation=organisation, language=language, period=period),
+        countries=impact_selectors.contributor_countries(organisation_slug=slug, period=period),
         material_count=sums["count"],
         views_total=sums["views"],
         downloads_total=sums["downloads"],
         top_materials=list(top),
-        countries=country_rows,
     )
 
 
@@ -209,20 +265,25 @@ def _dashboard_organisation(request) -> Organisation | None:
 def dashboard(request):
     organisation = _dashboard_organisation(request)
     choices = list(Organisation.objects.only("name", "slug")) if request.user.is_staff else []
-    figures = None
+    context = {
+        "dashboard": None,
+        "organisation": organisation,
+        "organisation_choices": choices,
+        "small_cell": SMALL_CELL,
+        "top_materials": TOP_MATERIALS,
+    }
+    try:
+        period, period_choices = dashboard_period(request.GET.get("period"))
+    except BadPeriod as error:
+        context["period_error"] = str(error)
+        return render(request, "partners/dashboard.html", context, status=400)
+    context.update(period=period, period_choices=period_choices, last_run=None)
     if organisation is not None:
-        figures = partner_dashboard(organisation=organisation, language=get_language())
-    return render(
-        request,
-        "partners/dashboard.html",
-        {
-            "dashboard": figures,
-            "organisation": organisation,
-            "organisation_choices": choices,
-            "smallest_group": SMALLEST_COUNTRY_GROUP,
-            "top_materials": TOP_MATERIALS,
-        },
-    )
+        context["dashboard"] = partner_dashboard(
+            organisation=organisation, language=get_language(), period=period
+        )
+        context["last_run"] = impact_selectors.last_run()
+    return render(request, "partners/dashboard.html", context)
 
 
 def _safe_cell(value):
@@ -232,14 +293,35 @@ def _safe_cell(value):
     return value
 
 
+def _csv(value):
+    return value.csv if isinstance(value, Cell) else value
+
+
 def dashboard_csv_rows(figures: Dashboard) -> list[list]:
     """The dashboard's tables one after the other, each under its own title, with a blank row
-    between them: the same rows, in the same order, as on the page."""
+    between them: the same rows, in the same order, as on the page ("fewer than 5" is "<5")."""
+    totals = figures.figures
     rows = [
+        [_("Figures: %(period)s") % {"period": figures.period_label}],
+        [_("Figure"), _("Number"), _("What it counts")],
+        *([label, shown, definition] for label, shown, definition in figures.headlines),
+        [],
         [_("Courses")],
-        [_("Course"), _("Learners enrolled"), _("Learners who completed")],
-        *([course.version_title, course.learners, course.completed] for course in figures.courses),
-        [_("All courses"), figures.enrolled_total, figures.completed_total],
+        [_("Course"), _("Enrolments"), _("Completions"), _("Certificates of completion")],
+        *(
+            [row.course.version_title, row.enrolments, row.completions, row.certificates]
+            for row in figures.courses
+        ),
+        [
+            _("All courses"),
+            totals[Metric.ENROLMENTS],
+            totals[Metric.COMPLETIONS],
+            totals[Metric.CERTIFICATES_FREE],
+        ],
+        [],
+        [_("Countries reached")],
+        [_("Country"), _("Enrolments")],
+        *([row.label, row.cell] for row in figures.countries),
         [],
         [_("Materials")],
         [_("Material"), _("Views"), _("Downloads")],
@@ -249,13 +331,8 @@ def dashboard_csv_rows(figures: Dashboard) -> list[list]:
             figures.views_total,
             figures.downloads_total,
         ],
-        [],
-        [_("Countries reached")],
-        [_("Country"), _("Learners")],
-        *([label, learners] for label, learners in figures.countries),
-        [_("All countries"), figures.learners_total],
     ]
-    return [[_safe_cell(cell) for cell in row] for row in rows]
+    return [[_safe_cell(str(_csv(cell))) for cell in row] for row in rows]
 
 
 @never_cache
@@ -265,9 +342,13 @@ def dashboard_csv(request):
     organisation = _dashboard_organisation(request)
     if organisation is None:
         return redirect("contributors_public:dashboard")
-    figures = partner_dashboard(organisation=organisation, language=get_language())
+    try:
+        period, _choices = dashboard_period(request.GET.get("period"))
+    except BadPeriod as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    figures = partner_dashboard(organisation=organisation, language=get_language(), period=period)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"alliance-{organisation.slug}-dashboard.csv"
+    filename = f"alliance-{organisation.slug}-dashboard-{period}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # the byte-order mark spreadsheets need to read the file as UTF-8
     csv.writer(response).writerows(dashboard_csv_rows(figures))

@@ -27,6 +27,7 @@ urlpatterns = [
     path("library/", include("library.urls")),
     path("workshops/", include("workshops.urls")),
     path("certification/", include("certification.urls")),
+    path("impact/", include("impact.urls")),
     path("verify/<str:certificate_id>/", certification_views.verify, name="verify"),
     path(".well-known/jwks.json", certification_views.jwks, name="jwks"),
     path("oai/", oai_views.endpoint, name="oai"),
@@ -40,6 +41,10 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.api_docs, name="api-docs"),
 ]
+
+# The benchmark's trivial page (bench/run.py): absent unless its settings ask for it.
+if getattr(settings, "BENCH_FLOOR", False):
+    urlpatterns.append(path("bench/floor/", views.bench_floor, name="bench_floor"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,6 +1,6 @@
 """Pages that draw on several apps. This module sits at the top: it may import any app."""
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -36,3 +36,9 @@ def health(request):
     return JsonResponse(
         {"status": "down" if down else "ok", "down": down, "checks": report}, status=status
     )
+
+
+def bench_floor(request):
+    """The benchmark's floor: every middleware and nothing else. `make bench` gives each page's
+    latency as a multiple of this one's; alliance/urls.py mounts it only for the benchmark."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -4,24 +4,24 @@ import re
 from datetime import UTC, date, datetime
 
 ALL = "all"
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-YEAR = re.compile(r"^(\d{4})$")
+MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+YEAR = re.compile(r"(\d{4})")
 
 
 def is_valid(period: str) -> bool:
-    return period == ALL or bool(MONTH.match(period or "") or YEAR.match(period or ""))
+    return period == ALL or bool(MONTH.fullmatch(period or "") or YEAR.fullmatch(period or ""))
 
 
 def bounds(period: str) -> tuple[datetime | None, datetime | None]:
     """[start, end) in UTC; (None, None) for all time. Raises ValueError for anything else."""
     if period == ALL:
         return None, None
-    if match := MONTH.match(period):
+    if match := MONTH.fullmatch(period):
         year, month = int(match[1]), int(match[2])
         start = datetime(year, month, 1, tzinfo=UTC)
         end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
         return start, end
-    if match := YEAR.match(period):
+    if match := YEAR.fullmatch(period):
         year = int(match[1])
         return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
     raise ValueError(f"not a period: {period!r}")

@@ -164,3 +164,28 @@ def contributor_countries(*, organisation_slug: str, period: str) -> list[Row]:
         label = str(countries.name(country))
         result.append(Row(key=country, label=label, cell=cell(Metric.ENROLMENTS, value)))
     return sorted(result, key=lambda row: (-row.cell.value, row.label))
+
+
+def names_of(*, dimension: str, slugs) -> dict[str, str]:
+    """Names for the topic, course or contributor slugs a breakdown holds, in one query: a
+    course by the title of its version in its original language."""
+    from django.db.models import F
+
+    from alliance.core.models import Topic
+    from contributors.models import Organisation
+    from courses.models import CourseVersion
+
+    slugs = list(slugs)
+    if not slugs:
+        return {}
+    if dimension == Dimension.TOPIC:
+        return {topic.slug: topic.label for topic in Topic.objects.filter(slug__in=slugs)}
+    if dimension == Dimension.COURSE:
+        return dict(
+            CourseVersion.objects.filter(
+                course__slug__in=slugs, language=F("course__primary_language")
+            ).values_list("course__slug", "title")
+        )
+    if dimension == Dimension.CONTRIBUTOR:
+        return dict(Organisation.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    raise ValueError(f"no names for {dimension!r}")

@@ -1,4 +1,5 @@
-"""The member dashboard: aggregate figures of an organisation's courses and materials.
+"""The member dashboard: the impact report's figures for an organisation's own courses, sessions
+and materials, small cells hidden as on /impact/, with a CSV of the same tables.
 
 The cast comes from conftest.py: Alice works for the Acacia Institute, Charlie for the Baobab
 Lab (he must never see Acacia's figures), Dana for no one; Eve is staff.
@@ -7,6 +8,7 @@ Lab (he must never see Acacia's figures), Dana for no one; Eve is staff.
 import codecs
 import csv
 import io
+from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -14,10 +16,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from certification.models import Certificate
 from courses.models import Enrolment, Status
+from impact import snapshot
+from impact.definitions import Dimension, Metric
+from impact.models import Figure
 from tests.courses.factories import CourseVersionFactory, build_course
 from tests.factories import UserFactory
 from tests.library.factories import MaterialFactory
+from tests.workshops.factories import BookingFactory, SessionFactory
 
 DASHBOARD = "/contributors/dashboard/"
 CSV = "/contributors/dashboard.csv"
@@ -42,18 +49,26 @@ def learners(prefix, count, country):
     ]
 
 
+def this_year():
+    return str(timezone.now().year)
+
+
 @pytest.fixture
 def known_figures(acacia, baobab, alice, charlie):
-    """A data set whose every figure is worked out by hand in the tests below.
+    """A data set whose every figure is worked out by hand in the tests below, computed by the
+    impact snapshot as the daily task does.
 
     Course A (English and French): Kenyans K0-K5 in English, K0-K1 in French too; K0 and K2
-    finish in English, K0 and K1 in French; Peruvian P0 enrols in English.
-      -> 7 learners (K0-K5, P0), 3 completed (K0, K1, K2).
+    finish in English, K0 and K1 in French; Peruvian P0 enrols in English; K0 and K2 get a
+    certificate of completion.
+      -> 9 enrolments, 4 completions, 2 certificates.
     Course B: K0, K1, Ghanaians G0-G2 and N0 (no country); K0 and G0 finish.
-      -> 6 learners, 2 completed.
-    Course C: a draft nobody has taken. -> 0, 0.
-    All courses: 13 enrolled, 5 completed; 11 different learners.
-    Countries: Kenya 6; Ghana 3 + Peru 1 + not given 1 = Other 5.
+      -> 6 enrolments, 2 completions.
+    Course C: a draft nobody has taken. -> 0, 0, 0.
+    All courses: 15 enrolments, 6 completions, 2 certificates.
+    Enrolments by country: Kenya 10, Ghana 3, Peru 1 (N0 gave none).
+    Acacia's webinar: K0-K5 present, P0 absent -> 6 attendees.
+    Acacia's materials have been downloaded 66 times so far.
     Baobab's course: Brazilians B0-B4, none of them in Acacia's figures.
     """
     kenyans = learners("kenyan", 6, "KE")
@@ -72,6 +87,27 @@ def known_figures(acacia, baobab, alice, charlie):
     enrol(kenyans[:2], a_fr, completed=kenyans[:2])
     enrol([*kenyans[:2], *ghanaians, nowhere], b, completed=[kenyans[0], ghanaians[0]])
     enrol(brazilians, baobab_course, completed=brazilians[:1])
+    for kenyan in (kenyans[0], kenyans[2]):
+        Certificate.objects.create(
+            kind=Certificate.Kind.COMPLETION,
+            user=kenyan,
+            course=a_en.course,
+            learner_name=kenyan.display_name,
+            title="Acacia course A",
+            issuer_name=acacia.name,
+            issuer=acacia,
+        )
+
+    starts = timezone.now() - timedelta(minutes=90)
+    webinar = SessionFactory(
+        organisation=acacia,
+        starts_at=starts,
+        registration_opens_at=starts - timedelta(days=7),
+        title="Acacia webinar",
+    )
+    for kenyan in kenyans:
+        BookingFactory(session=webinar, user=kenyan, attended=True)
+    BookingFactory(session=webinar, user=peruvian, attended=False)
 
     for number in range(12):  # views 120, 110 ... 10; downloads 0 ... 11
         MaterialFactory(
@@ -82,6 +118,7 @@ def known_figures(acacia, baobab, alice, charlie):
             draft=number == 11,
         )
     MaterialFactory(organisation=baobab, title="Baobab material", view_count=999)
+    snapshot.snapshot_run()
     return {"learners": kenyans + ghanaians + [peruvian, nowhere], "brazilians": brazilians}
 
 
@@ -117,6 +154,11 @@ def tables_on(response):
     return Tables(response.content.decode()).tables
 
 
+def figures_on(response):
+    """The figures table without its third column (what each figure counts)."""
+    return [row[:2] for row in tables_on(response)[0]]
+
+
 def csv_sections(response):
     """{section title: rows}, from a CSV of titled tables separated by blank rows."""
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -131,23 +173,43 @@ def csv_sections(response):
     return sections
 
 
+def as_in_csv(table):
+    """A table of the page as the CSV writes it: "fewer than 5" is "<5", numbers bare."""
+
+    def written(cell):
+        if cell == "fewer than 5":
+            return "<5"
+        return cell.replace(",", "") if cell[:1].isdigit() else cell
+
+    return [[written(cell) for cell in row] for row in table]
+
+
+FIGURES = [
+    ["Figure", "Number"],
+    ["Course enrolments", "15"],
+    ["Course completions", "6"],
+    ["Certificates of completion issued", "fewer than 5"],
+    ["Advanced certificates issued", "0"],
+    ["Workshop and webinar attendees", "6"],
+    ["Library downloads", "66"],
+]
 COURSES = [
-    ["Course", "Learners enrolled", "Learners who completed"],
-    ["Acacia course A", "7", "3"],
-    ["Acacia course B", "6", "2"],
-    ["Acacia course C", "0", "0"],
-    ["All courses", "13", "5"],
+    ["Course", "Enrolments", "Completions", "Certificates of completion"],
+    ["Acacia course A", "9", "fewer than 5", "fewer than 5"],
+    ["Acacia course B", "6", "fewer than 5", "0"],
+    ["Acacia course C", "0", "0", "0"],
+    ["All courses", "15", "6", "fewer than 5"],
+]
+COUNTRIES = [
+    ["Country", "Enrolments"],
+    ["Kenya", "10"],
+    ["Ghana", "fewer than 5"],
+    ["Peru", "fewer than 5"],
 ]
 MATERIALS = [
     ["Material", "Views", "Downloads"],
     *[[f"Acacia material {n:02}", str(120 - 10 * n), str(n)] for n in range(10)],
     ["All materials (12)", "780", "66"],
-]
-COUNTRIES = [
-    ["Country", "Learners"],
-    ["Kenya", "6"],
-    ["Other (fewer than 5 each)", "5"],
-    ["All countries", "11"],
 ]
 
 
@@ -157,42 +219,74 @@ def test_a_member_sees_every_figure_of_her_organisation(client, alice, known_fig
     response = client.get(DASHBOARD)
 
     assert response.status_code == 200
-    assert tables_on(response) == [COURSES, MATERIALS, COUNTRIES]
-    assert "11 different learners took at least one of your courses." in response.content.decode()
+    tables = tables_on(response)
+    assert figures_on(response) == FIGURES
+    assert tables[1:] == [COURSES, COUNTRIES, MATERIALS]
+
+
+def test_each_figure_says_what_it_counts(client, alice, known_figures):
+    client.force_login(alice)
+
+    figures = tables_on(client.get(DASHBOARD))[0]
+
+    assert figures[1][2] == "Enrolments in a course version made in the period."
+
+
+def test_the_figures_are_those_of_the_impact_report(client, alice, known_figures):
+    enrolments = Figure.objects.get(
+        period=this_year(),
+        metric=Metric.ENROLMENTS,
+        dimension=Dimension.CONTRIBUTOR,
+        key="acacia-institute",
+    )
+    client.force_login(alice)
+
+    assert enrolments.value == 15
+    assert figures_on(client.get(DASHBOARD))[1] == ["Course enrolments", "15"]
+
+
+def test_the_dashboard_says_when_the_figures_were_computed(client, alice, known_figures):
+    client.force_login(alice)
+
+    page = client.get(DASHBOARD).content.decode()
+
+    assert "Figures as of <time datetime=" in page
+    assert "They are refreshed daily." in page
+
+
+def test_new_activity_shows_once_the_figures_are_computed_again(
+    client, alice, acacia, known_figures
+):
+    course_b = acacia.courses.get(slug="course-b").versions.get()
+    enrol(learners("newghanaian", 2, "GH"), course_b)
+    client.force_login(alice)
+
+    before = tables_on(client.get(DASHBOARD))[2]
+    snapshot.snapshot_run()
+    after = tables_on(client.get(DASHBOARD))[2]
+
+    assert before == COUNTRIES
+    assert after[1:] == [["Kenya", "10"], ["Ghana", "5"], ["Peru", "fewer than 5"]]
 
 
 def test_the_course_title_is_in_the_readers_language(client, alice, known_figures):
     client.force_login(alice)
     client.cookies["django_language"] = "fr"
 
-    courses = tables_on(client.get(DASHBOARD))[0]
+    courses = tables_on(client.get(DASHBOARD))[1]
 
     assert courses[1][0] == "Acacia cours A"
 
 
-def test_countries_with_fewer_than_five_learners_are_counted_together(client, alice, known_figures):
+def test_a_country_with_fewer_than_five_enrolments_never_shows_its_number(
+    client, alice, known_figures
+):
     client.force_login(alice)
 
-    page = client.get(DASHBOARD).content.decode()
+    countries = dict(tables_on(client.get(DASHBOARD))[2][1:])
 
-    for hidden in ("Ghana", "Peru", "Not given"):
-        assert hidden not in page
-
-
-def test_a_country_reaching_five_learners_is_shown_on_its_own(client, alice, acacia, known_figures):
-    more_ghanaians = learners("newghanaian", 2, "GH")
-    course_b = acacia.courses.get(slug="course-b").versions.get()
-    enrol(more_ghanaians, course_b)
-    client.force_login(alice)
-
-    countries = tables_on(client.get(DASHBOARD))[2]
-
-    assert countries[1:] == [
-        ["Kenya", "6"],
-        ["Ghana", "5"],
-        ["Other (fewer than 5 each)", "2"],
-        ["All countries", "13"],
-    ]
+    assert countries["Ghana"] == countries["Peru"] == "fewer than 5"
+    assert "Not given" not in countries
 
 
 def test_the_dashboard_names_no_learner(client, alice, known_figures):
@@ -213,13 +307,17 @@ def test_the_csv_holds_the_same_tables_as_the_page(client, alice, known_figures)
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.startswith(codecs.BOM_UTF8)
-    assert 'filename="alliance-acacia-institute-dashboard.csv"' in response["Content-Disposition"]
+    assert (
+        f'filename="alliance-acacia-institute-dashboard-{this_year()}.csv"'
+        in response["Content-Disposition"]
+    )
     assert csv_sections(response) == {
-        "Courses": page[0],
-        "Materials": page[1],
-        "Countries reached": page[2],
+        f"Figures: {this_year()}": as_in_csv(page[0]),
+        "Courses": as_in_csv(page[1]),
+        "Countries reached": as_in_csv(page[2]),
+        "Materials": as_in_csv(page[3]),
     }
-    assert page == [COURSES, MATERIALS, COUNTRIES]
+    assert csv_sections(response)["Courses"][1] == ["Acacia course A", "9", "<5", "<5"]
 
 
 def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(client, alice, acacia):
@@ -231,14 +329,74 @@ def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(client, alice, 
     assert materials[1][0] == '\'=HYPERLINK("https://evil.example")'
 
 
+# Periods -----------------------------------------------------------------------------------------
+
+
+def test_a_member_chooses_a_year_or_all_time(client, alice, acacia, known_figures):
+    last_year = str(timezone.now().year - 1)
+    june = timezone.now().replace(year=int(last_year), month=6, day=15)
+    (old_learner,) = learners("lastyear", 1, "KE")
+    type(old_learner).objects.filter(pk=old_learner.pk).update(date_joined=june)
+    enrol([old_learner], acacia.courses.get(slug="course-b").versions.get())
+    Enrolment.objects.filter(user=old_learner).update(enrolled_at=june)
+    snapshot.snapshot_run(rebuild=True)
+    client.force_login(alice)
+
+    this = client.get(DASHBOARD)
+    before = client.get(DASHBOARD, {"period": last_year})
+    ever = client.get(DASHBOARD, {"period": "all"})
+
+    assert figures_on(this)[1] == ["Course enrolments", "15"]
+    assert figures_on(before)[1] == ["Course enrolments", "fewer than 5"]
+    assert figures_on(ever)[1] == ["Course enrolments", "16"]
+    assert f'<option value="{last_year}">{last_year}</option>' in this.content.decode()
+    assert '<option value="all" selected>All time</option>' in ever.content.decode()
+    assert f"Figures: {last_year}" in csv_sections(client.get(CSV, {"period": last_year}))
+
+
+@pytest.mark.parametrize("period", ["2026-13", "next year", "<script>", "20266"])
+@pytest.mark.parametrize("path", [DASHBOARD, CSV])
+def test_a_period_that_is_not_one_is_refused_with_a_clear_message(
+    client, alice, known_figures, path, period
+):
+    client.force_login(alice)
+
+    response = client.get(path, {"period": period})
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "is not a period. Choose a year, such as 2026, or “all”." in body
+    assert "Acacia course A" not in body
+    if path == DASHBOARD:
+        assert "<script>" not in body
+    else:
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_a_year_without_figures_shows_zeros(client, alice, known_figures):
+    client.force_login(alice)
+
+    response = client.get(DASHBOARD, {"period": "2001"})
+
+    assert response.status_code == 200
+    assert figures_on(response)[1] == ["Course enrolments", "0"]
+
+
+# Who sees what -----------------------------------------------------------------------------------
+
+
 def test_charlie_sees_only_his_organisations_figures(client, charlie, known_figures):
     client.force_login(charlie)
 
     response = client.get(DASHBOARD)
 
-    assert tables_on(response)[0][1:] == [["Baobab course", "5", "1"], ["All courses", "5", "1"]]
-    assert tables_on(response)[1][-1] == ["All materials (1)", "999", "0"]
-    assert tables_on(response)[2][1:] == [["Brazil", "5"], ["All countries", "5"]]
+    tables = tables_on(response)
+    assert tables[1][1:] == [
+        ["Baobab course", "5", "fewer than 5", "0"],
+        ["All courses", "5", "fewer than 5", "0"],
+    ]
+    assert tables[2][1:] == [["Brazil", "5"]]
+    assert tables[3][-1] == ["All materials (1)", "999", "0"]
     assert "Acacia" not in response.content.decode()
 
 
@@ -285,11 +443,14 @@ def test_staff_can_see_any_organisations_figures(client, eve, known_figures, pat
 
     assert response.status_code == 200
     if path == DASHBOARD:
-        assert tables_on(response) == [COURSES, MATERIALS, COUNTRIES]
+        assert figures_on(response) == FIGURES
+        assert tables_on(response)[1:] == [COURSES, COUNTRIES, MATERIALS]
         assert '<option value="acacia-institute" selected>' in response.content.decode()
-        assert "dashboard.csv?organisation=acacia-institute" in response.content.decode()
+        assert "dashboard.csv?organisation=acacia-institute&amp;period=" in (
+            response.content.decode()
+        )
     else:
-        assert csv_sections(response)["Courses"] == COURSES
+        assert csv_sections(response)["Courses"] == as_in_csv(COURSES)
 
 
 def test_staff_choose_an_organisation_first(client, eve, known_figures):
@@ -308,9 +469,13 @@ def test_an_organisation_with_nothing_yet_has_an_empty_dashboard(client, alice):
 
     page = client.get(DASHBOARD).content.decode()
 
+    assert "No figures have been computed yet." in page
     assert "Your organisation has no course yet." in page
     assert "Your organisation has no library material yet." in page
-    assert "No learner has enrolled yet." in page
+    assert "No learner has enrolled in the period." in page
+
+
+# Queries -----------------------------------------------------------------------------------------
 
 
 def count_queries(client, path):
@@ -328,6 +493,7 @@ def build_figures(organisation, *, courses, learners_per_course, offset):
         )
         enrol(people, version, completed=people[:1])
         MaterialFactory(organisation=organisation, view_count=number)
+    snapshot.snapshot_run()
 
 
 @pytest.mark.parametrize("path", [DASHBOARD, CSV])
@@ -340,6 +506,7 @@ def test_the_dashboard_runs_the_same_queries_for_2_or_10_courses_and_5_or_50_lea
     build_figures(acacia, courses=8, learners_per_course=45, offset=1)
     many = count_queries(client, path)
 
-    # The user and the membership; then the courses, the material totals, the countries and
-    # the top materials.
-    assert few == many == 6
+    # The user and the membership; the periods with figures; then the organisation's figures,
+    # its courses, their figures, its countries, its material totals and top materials; the page
+    # also says when the figures were computed.
+    assert few == many == (10 if path == DASHBOARD else 9)

@@ -4,6 +4,7 @@ from alliance.core import countries, topics
 from certification import demo as certification_demo
 from contributors import demo as contributors_demo
 from courses import demo as courses_demo
+from impact import demo as impact_demo
 from library import demo as library_demo
 from workshops import demo as workshops_demo
 
@@ -17,6 +18,8 @@ LOADERS = [
     ("workshops", workshops_demo.load),
     ("government track applications", workshops_demo.load_tracks),
     ("certification programmes", certification_demo.load),
+    # Last: demo learners' activity in everything above, then the impact figures computed.
+    ("impact demo learners", impact_demo.load),
 ]
 
 
