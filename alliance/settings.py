@@ -9,6 +9,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -103,6 +104,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
             "max_size": env.int("DATABASE_POOL_MAX", default=10),
+            # Wait at most 5 s for a connection: a database outage answers 503 on /health/
+            # instead of hanging every request until gunicorn's timeout.
+            "timeout": 5,
         }
     DISABLE_SERVER_SIDE_CURSORS = env.bool("DATABASE_PGBOUNCER", default=False)
 else:
@@ -141,6 +145,21 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Two queues, so that slow work (PDFs, bulk issuing, the impact snapshot) never waits in front of
+# quick work (e-mails, reminders, payments). Production runs a worker pool per queue (-Q quick,
+# -Q slow); a worker started without -Q consumes both, as in development.
+CELERY_TASK_DEFAULT_QUEUE = "quick"
+CELERY_TASK_QUEUES = [Queue("quick", routing_key="quick"), Queue("slow", routing_key="slow")]
+CELERY_TASK_ROUTES = {
+    name: {"queue": "slow"}
+    for name in (
+        "certification.render_pdf",
+        "certification.deliver",
+        "certification.bulk_issue_run",
+        "certification.bulk_issue_one",
+        "impact.snapshot",
+    )
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
 # Beat's DatabaseScheduler copies these entries into its tables each time it starts.
@@ -232,10 +251,40 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Uploaded and generated files: on S3-compatible object storage when a bucket is named, so that
+# every web node and worker sees the same files; on local disk under MEDIA_ROOT otherwise. All of
+# them are private (certificates, lesson attachments, library files): views check who asks, then
+# stream them with .open(); the bucket is never assumed public and its objects stay private.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Unset: Amazon S3 itself and its default region; set both for MinIO, R2, Spaces...
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+            # Unset: boto3 finds credentials itself (an instance or task role, ~/.aws).
+            "access_key": env("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default="") or None,
+            # Links the storage builds (only the administration shows any) then point at this
+            # domain, unsigned: set it only for a domain that checks access itself.
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            # No ACL on uploads: objects are then private, as S3 makes every object by default,
+            # and buckets with ACLs disabled (the default for new AWS buckets) refuse any other
+            # ACL than the owner's, "private" included.
+            "default_acl": None,
+            "querystring_auth": True,  # links are signed and expire after an hour
+            "signature_version": "s3v4",  # what every S3-compatible service accepts
+            "file_overwrite": False,  # same-named uploads get new names, as on local disk
+            # A file read back (to stream it) stays in memory up to 10 MB, then spills to disk.
+            "max_memory_size": 10 * 1024 * 1024,
+        },
+    }
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
