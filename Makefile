@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run setup test lint format messages check-deploy lock clean
+.PHONY: run setup test lint format messages check-deploy bench lock clean
 
 run: setup ## Set up and serve the platform on its embedded default (SQLite, in-process tasks)
 	$(PY) manage.py ensure_staff
@@ -45,6 +45,9 @@ check-deploy: $(VENV)/.installed ## Django's deployment checks under production 
 	DJANGO_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
 	DJANGO_ALLOWED_HOSTS=alliance.example DJANGO_DEBUG=false \
 	$(PY) manage.py check --deploy --fail-level WARNING
+
+bench: $(VENV)/.installed ## Measure the platform under load on this machine (PostgreSQL and Redis running); writes docs/performance.md
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lock: ## Rewrite requirements.txt from a fresh install of pyproject.toml's ranges
 	rm -rf /tmp/alliance-lock && $(PYTHON) -m venv /tmp/alliance-lock

@@ -141,7 +141,7 @@ ZONES = [
     "America/Bogota",
     "Asia/Kolkata",
     "Asia/Bangkok",
-    "Europe/Geneva",
+    "Europe/Zurich",
 ]
 CITIES = [
     ("Nairobi", "KE"),
