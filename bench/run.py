@@ -77,6 +77,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 from booking_contention import bind, contend, loopback_address, sign_in  # noqa: E402
+from procstat import children, pss_kib, rss_kib  # noqa: E402
 
 RESULTS = BENCH / "results"
 DOC = ROOT / "docs" / "performance.md"
@@ -519,33 +520,6 @@ def data_sizes() -> dict:
 
 
 # --- Sampling ----------------------------------------------------------------------------------
-
-
-def children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def rss_kib(pid: int) -> int | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        return None
-    return None
-
-
-def pss_kib(pid: int) -> int | None:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except OSError:
-        return None
-    return None
 
 
 def cpu_ticks(pid: int) -> int:
