@@ -5,14 +5,13 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.mail import email_after_commit
+from alliance.core.tasks import templated_message
 from certification.models import (
     BulkIssue,
     Certificate,
@@ -190,10 +189,12 @@ def certificate_email(*, certificate: Certificate) -> None:
         "verify": certificate.verify_url,
         "learning": settings.SITE_URL + "/learning/",
     }
-    with translation.override(certificate.user.preferred_language or certificate.language):
-        subject = " ".join(render_to_string(f"{kind}_subject.txt", context).split())
-        body = render_to_string(f"{kind}_body.txt", context)
-    message = EmailMessage(subject, body, to=[certificate.user.email])
+    message = templated_message(
+        to=certificate.user.email,
+        template=kind,
+        context=context,
+        language=certificate.user.preferred_language or certificate.language,
+    )
     if certificate.pdf:
         with certificate.pdf.open("rb") as pdf:
             message.attach(f"certificate-{certificate.pk}.pdf", pdf.read(), "application/pdf")

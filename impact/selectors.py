@@ -79,11 +79,13 @@ def target(*, period: str) -> dict:
         or 0
     )
     goal = settings.IMPACT_YEAR_TARGET
+    # The share comes from the number as shown, so it cannot hint at a hidden small count.
+    shown = cell(Metric.TRAINED, trained).shown or 0
     return {
         "year": year,
         "trained": trained,
         "target": goal,
-        "percent": min(100, round(100 * trained / goal)) if goal else 0,
+        "percent": min(100, round(100 * shown / goal)) if goal else 0,
     }
 
 

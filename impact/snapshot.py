@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
+from alliance.accounts.models import User
 from alliance.core.models import CountryStatus
 from certification.models import Certificate
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
@@ -26,14 +27,8 @@ from workshops.models import Booking, Delegate
 
 log = logging.getLogger(__name__)
 
-PERSON_FIELDS = {
-    Dimension.COUNTRY: "country",
-    Dimension.GENDER: "gender",
-    Dimension.DISABILITY: "disability",
-    "age_band": "age_band",
-}
-YOUTH_BANDS = {"under-18", "18-24"}
-ADULT_BANDS = {"25-34", "35-49", "50-64", "65+"}
+YOUTH_BANDS = set(User.YOUTH_AGE_BANDS)
+ADULT_BANDS = set(User.AgeBand.values) - YOUTH_BANDS - {User.AgeBand.UNDISCLOSED}
 
 
 def _in(field: str, start, end) -> Q:

@@ -337,7 +337,6 @@ def _target(period: str) -> dict:
         "cell": trained,
         "shown": min(shown, goal),
         "goal": f"{goal:,}",
-        "percent": min(100, round(100 * shown / goal)) if goal else 0,
         "definition": DEFINITIONS[Metric.TRAINED],
     }
 

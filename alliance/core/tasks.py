@@ -1,6 +1,6 @@
 from celery import shared_task
 from django.core.cache import cache
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -17,7 +17,13 @@ def probe(token: str) -> str:
 )
 def send_templated_email(*, to: str, template: str, context: dict, language: str = "en") -> None:
     """Render and send one e-mail; retried with backoff when the mail server is unreachable."""
+    templated_message(to=to, template=template, context=context, language=language).send()
+
+
+def templated_message(*, to: str, template: str, context: dict, language: str) -> EmailMessage:
+    """An e-mail built from templates/<template>_subject.txt and _body.txt in a language; the
+    subject on one line."""
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [to])
+    return EmailMessage(" ".join(subject.split()), body, to=[to])
