@@ -48,7 +48,8 @@ def test_a_learner_searches_filters_collects_and_shares(page, live_server, asser
     assert page.locator(".material-card").count() == 1
     assert_accessible(page)
 
-    page.get_by_role("link", name="Speech datasets for Swahili").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Speech datasets for Swahili").click()
     assert_accessible(page)
     page.fill("#id_note", "Good for a first model")
     with page.expect_navigation():

@@ -13,7 +13,8 @@ def test_tracks_and_a_ministrys_request_are_accessible(page, assert_accessible):
 
     page.goto("/workshops/tracks/")
     assert_accessible(page)
-    page.get_by_role("link", name="AI governance for policymakers").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="AI governance for policymakers").first.click()
     assert_accessible(page)
 
     page.goto("/workshops/tracks/request/")

@@ -49,6 +49,7 @@ def test_a_learner_books_cancels_and_rebooks_a_session(page, assert_accessible):
     assert_accessible(page)
 
     page.get_by_role("link", name="Past sessions and recordings").click()
+    page.wait_for_url(re.compile(r"when=past"))
     assert page.get_by_role("link", name=re.compile("Watch the recording")).count() == 1
     assert_accessible(page)
 
