@@ -94,6 +94,9 @@ TEMPLATES = [
     },
 ]
 
+# Choice widgets (selects, checkbox and radio lists) written in Python, same markup as Django's.
+FORM_RENDERER = "alliance.core.renderers.ChoiceWidgetRenderer"
+
 # --- Data --------------------------------------------------------------------------------------
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),

@@ -1,14 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from alliance.core.choices import LICENCES
+from alliance.core.widgets import country_field
 from contributors.models import Application, Membership
 
 
 class ApplicationForm(forms.ModelForm):
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+    country = country_field(label=_("Country"))
     licence = forms.ChoiceField(
         label=_("Licence for your training material"),
         choices=LICENCES,

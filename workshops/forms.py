@@ -1,12 +1,10 @@
-import zoneinfo
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from alliance.accounts.timezones import TIMEZONE_CHOICES
+from alliance.accounts.timezones import TIMEZONE_CHOICES, known_timezones
 from alliance.core.models import Topic
+from alliance.core.widgets import StaticChoicesSelect, country_field
 from workshops.models import Booking, Series, Session
 
 
@@ -28,13 +26,12 @@ class SessionFilterForm(forms.Form):
         label=_("Language"), required=False, choices=[("", _("Any language")), *settings.LANGUAGES]
     )
     topic = forms.ChoiceField(label=_("Topic"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = country_field(label=_("Country"), required=False, any_label=True)
     series = forms.ChoiceField(label=_("Series"), required=False)
 
     def __init__(self, *args, topics: list[Topic], series: list[Series], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [("", _("Any topic"))] + [(t.slug, t.label) for t in topics]
-        self.fields["country"].choices = [("", _("Any country")), *countries]
         self.fields["series"].choices = [("", _("Any series"))] + [(s.slug, s.name) for s in series]
 
     @property
@@ -51,7 +48,7 @@ class SessionFilterForm(forms.Form):
 
 
 def _known_timezone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in known_timezones():
         raise forms.ValidationError(
             _("“%(value)s” is not a time zone we know. Choose one from the list."),
             params={"value": value},
@@ -67,7 +64,9 @@ class TimeZoneForm(forms.Form):
         required=False,
         max_length=64,
         validators=[_known_timezone],
-        widget=forms.Select(choices=[("", _("UTC (default)")), *TIMEZONE_CHOICES[1:]]),
+        widget=StaticChoicesSelect(
+            choices=[("", _("UTC (default)")), *TIMEZONE_CHOICES[1:]], key="timezones-utc"
+        ),
     )
 
     def zone(self) -> str:

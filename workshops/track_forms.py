@@ -1,13 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
+from alliance.core.widgets import country_field
 from workshops.models import DeliveryRequest, TrackApplication
 
 
 class TrackApplicationForm(forms.ModelForm):
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+    country = country_field(label=_("Country"))
 
     class Meta:
         model = TrackApplication
@@ -16,7 +15,7 @@ class TrackApplicationForm(forms.ModelForm):
 
 
 class DeliveryRequestForm(forms.ModelForm):
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+    country = country_field(label=_("Country"))
     participants = forms.IntegerField(label=_("Number of participants"), min_value=1)
 
     class Meta:

@@ -1,11 +1,9 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from alliance.accounts.models import User
-from alliance.accounts.timezones import TIMEZONE_CHOICES
+from alliance.core.widgets import country_field, timezone_field
 
 
 class SignupForm(forms.Form):
@@ -18,9 +16,7 @@ class SignupForm(forms.Form):
             "As it should appear on your certificates, in any script. 120 characters at most."
         ),
     )
-    country = LazyTypedChoiceField(
-        label=_("Country"), choices=[("", "—"), *countries], required=False
-    )
+    country = country_field(label=_("Country"), required=False)
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"].strip()
@@ -32,7 +28,8 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES, required=False)
+    country = country_field(label=_("Country"), required=False)
+    timezone = timezone_field(label=_("Time zone"))
 
     class Meta:
         model = User
