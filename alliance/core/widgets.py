@@ -53,6 +53,11 @@ class StaticChoicesSelect(forms.Select):
             written = self._store[store_key] = (options, positions)
         return written
 
+    def use_required_attribute(self, initial) -> bool:
+        """As Select's (only when the first option is empty), without reading the choices."""
+        options, positions = self._written()
+        return forms.Widget.use_required_attribute(self, initial) and positions.get("") == 0
+
     def render(self, name, value, attrs=None, renderer=None):
         options, positions = self._written()
         # Like Select: the first option, in the list's order, whose value is among the values.
@@ -71,6 +76,15 @@ class StaticChoicesSelect(forms.Select):
         return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
+class StaticChoiceField(forms.ChoiceField):
+    """A ChoiceField on a StaticChoicesSelect: a value is checked against the written options
+    instead of the choices being read (and, for countries, translated) again."""
+
+    def valid_value(self, value) -> bool:
+        _options, positions = self.widget._written()
+        return str(value) in positions
+
+
 def _countries_blank():
     return [("", "—"), *countries]
 
@@ -83,7 +97,7 @@ def country_field(*, label, required: bool = True, any_label: bool = False) -> f
     """A country chooser whose names and order follow the reader's language (the choices are
     read when the form is shown, not when the module is imported) and whose options are written
     once per language. The empty choice reads "—", or "Any country" in a filter."""
-    return forms.ChoiceField(
+    return StaticChoiceField(
         label=label,
         required=required,
         choices=_countries_any if any_label else _countries_blank,
@@ -93,7 +107,7 @@ def country_field(*, label, required: bool = True, any_label: bool = False) -> f
 
 def timezone_field(*, label, required: bool = False) -> forms.ChoiceField:
     """A time zone chooser over TIMEZONE_CHOICES, written once per language."""
-    return forms.ChoiceField(
+    return StaticChoiceField(
         label=label,
         required=required,
         choices=TIMEZONE_CHOICES,
