@@ -55,7 +55,7 @@ class StaticChoicesSelect(forms.Select):
 
     def use_required_attribute(self, initial) -> bool:
         """As Select's (only when the first option is empty), without reading the choices."""
-        options, positions = self._written()
+        _options, positions = self._written()
         return forms.Widget.use_required_attribute(self, initial) and positions.get("") == 0
 
     def render(self, name, value, attrs=None, renderer=None):
