@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from alliance.core.mail import email_after_commit
 from certification.models import Order, Programme, StripeEvent
 from certification.pricing import price_quote, voucher_find, voucher_release, voucher_take
-from certification.selectors import programme_standing
+from certification.selectors import already_bought, programme_standing
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,7 @@ def _refuse_unless_buyable(*, user, programme: Programme) -> None:
     if not programme.is_active:
         raise ValidationError(_("This programme is not taking candidates."), code="closed")
     standing = programme_standing(user=user, programme=programme)
-    if standing.certificate is not None or standing.paid_order is not None:
-        raise ValidationError(_("You have already bought this certificate."), code="bought")
+    standing.refuse_if_bought()
     if not standing.requirements_met:
         raise ValidationError(
             _("Complete the required courses and pass the assessment before buying."),
@@ -176,7 +175,7 @@ def _close_earlier_checkout(*, user, programme: Programme) -> None:
             client.v1.checkout.sessions.expire(earlier.stripe_session_id)
         order = order_fulfil(session_id=earlier.stripe_session_id)
         if order is not None and order.state == Order.State.PAID:
-            raise ValidationError(_("You have already bought this certificate."), code="bought")
+            raise already_bought()
         if order is not None and order.state != Order.State.PENDING:
             return
     order_close(order_id=earlier.pk, state=Order.State.CANCELLED)

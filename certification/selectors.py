@@ -3,7 +3,9 @@
 import uuid
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from certification.models import Certificate, Order, Programme, ProjectSubmission
 from courses.models import Course, Enrolment, QuizAttempt
@@ -36,8 +38,21 @@ class Standing:
         return self.courses_done and self.assessment_passed
 
     @property
+    def bought(self) -> bool:
+        return self.paid_order is not None or self.certificate is not None
+
+    @property
     def may_buy(self) -> bool:
-        return self.requirements_met and self.paid_order is None and self.certificate is None
+        return self.requirements_met and not self.bought
+
+    def refuse_if_bought(self) -> None:
+        """Checkout and fee waivers alike: nobody buys, or asks to be let off, twice."""
+        if self.bought:
+            raise already_bought()
+
+
+def already_bought() -> ValidationError:
+    return ValidationError(_("You have already bought this certificate."), code="bought")
 
 
 def programmes_open() -> QuerySet[Programme]:

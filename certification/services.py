@@ -245,9 +245,7 @@ def fee_waiver_request(*, user, programme: Programme, statement: str) -> FeeWaiv
         )
     if len(statement) > 2000:
         raise ValidationError(_("Keep the statement under 2,000 characters."), code="long")
-    standing = programme_standing(user=user, programme=programme)
-    if standing.paid_order or standing.certificate:
-        raise ValidationError(_("You have already bought this certificate."), code="bought")
+    programme_standing(user=user, programme=programme).refuse_if_bought()
     try:
         with transaction.atomic():
             return FeeWaiverRequest.objects.create(
