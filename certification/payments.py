@@ -389,3 +389,39 @@ def orders_reconcile(*, older_than: timedelta = timedelta(minutes=10)) -> int:
     for order in pending.filter(stripe_session_id=None, created_at__lt=cutoff - timedelta(hours=1)):
         changed += order_close(order_id=order.pk, state=Order.State.CANCELLED)
     return changed
+
+
+# Stripe retries a webhook delivery for three days; a little longer covers one lost for good.
+CATCH_UP_WINDOW = timedelta(days=4)
+# Events younger than this are left to their webhook delivery, which is normally on its way.
+CATCH_UP_GRACE = timedelta(minutes=5)
+
+
+def events_catch_up(*, window: timedelta = CATCH_UP_WINDOW) -> int:
+    """Process the events of the last few days that no webhook delivery brought, e.g. a refund
+    made in Stripe's dashboard whose charge.refunded never arrived. Stripe lists the events it
+    sent; each is stored once by its id whichever way it comes, so nothing is done twice.
+    Returns how many events were caught up."""
+    if not payments_configured():
+        return 0
+    now = timezone.now()
+    listing = stripe_client().v1.events.list(
+        params={
+            "types": sorted(HANDLED_EVENTS),
+            "created": {
+                "gte": int((now - window).timestamp()),
+                "lte": int((now - CATCH_UP_GRACE).timestamp()),
+            },
+            "limit": 100,
+        }
+    )
+    caught = 0
+    for event in listing.auto_paging_iter():
+        stored, created = StripeEvent.objects.get_or_create(
+            event_id=event.id, defaults={"type": event.type, "payload": event.to_dict()}
+        )
+        if created:
+            log.warning("Stripe event %s (%s) had not been delivered", event.id, event.type)
+            event_process(event=stored)
+            caught += 1
+    return caught

@@ -51,4 +51,5 @@ def process_stripe_event(event_pk: int) -> None:
 
 @shared_task(name="certification.reconcile_orders")
 def reconcile_orders() -> int:
-    return payments.orders_reconcile()
+    """Orders left pending, then events no webhook brought; how many of either changed."""
+    return payments.orders_reconcile() + payments.events_catch_up()

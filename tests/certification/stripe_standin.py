@@ -51,6 +51,7 @@ class StripeStandIn:
     def __init__(self):
         self.sessions: dict[str, dict] = {}
         self.refunds: list[dict] = []
+        self.events: list[dict] = []  # what GET /v1/events lists (see event() below)
         self.requests: list[tuple[str, str, dict]] = []
         # Where the payment page appears to be (a browser test puts it on the site's origin).
         self.pay_base: str | None = None
@@ -88,6 +89,18 @@ class StripeStandIn:
     def expire(self, session_id: str):
         self.sessions[session_id].update(status="expired")
         return self.sessions[session_id]
+
+    def _list_events(self, params: dict, path: str) -> dict:
+        """Newest first, filtered by types[] and created[gte]/[lte] as Stripe does."""
+        types = {value for key, value in params.items() if key.startswith("types[")}
+        gte = int(params.get("created[gte]", 0))
+        lte = int(params.get("created[lte]", 2**40))
+        found = [
+            e
+            for e in sorted(self.events, key=lambda e: -e["created"])
+            if (not types or e["type"] in types) and gte <= e["created"] <= lte
+        ]
+        return {"object": "list", "data": found, "has_more": False, "url": path}
 
     def _create_session(self, params: dict) -> dict:
         number = next(self._ids)
@@ -190,6 +203,8 @@ class StripeStandIn:
                                 )
                             session["status"] = "expired"
                         return self._reply(200, session)
+                    if parts == ["v1", "events"] and method == "GET":
+                        return self._reply(200, standin._list_events(params, url.path))
                     if parts[:2] == ["v1", "refunds"] and method == "POST":
                         refund = {
                             "id": f"re_{next(standin._ids)}",
@@ -210,13 +225,15 @@ class StripeStandIn:
         return Handler
 
 
-def event(event_type: str, obj: dict, *, event_id: str | None = None) -> dict:
+def event(
+    event_type: str, obj: dict, *, event_id: str | None = None, created: int | None = None
+) -> dict:
     return {
         "id": event_id or f"evt_{abs(hash((event_type, obj.get('id'), time.time_ns())))}",
         "object": "event",
         "type": event_type,
         "api_version": "2025-01-01",
-        "created": int(time.time()),
+        "created": int(time.time()) if created is None else created,
         "data": {"object": obj},
     }
 

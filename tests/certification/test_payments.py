@@ -3,6 +3,7 @@
 Alice lives in Kenya (lower-middle income, 60% off), so the 100 USD programme costs her 40 USD.
 """
 
+import json
 from datetime import timedelta
 from decimal import Decimal
 
@@ -14,8 +15,10 @@ from django.utils import timezone
 
 from alliance.core.countries import load
 from certification import payments, tasks
-from certification.models import Order, Voucher
+from certification.models import Order, StripeEvent, Voucher
 from tests.certification.fixtures import complete_programme_requirements
+from tests.certification.stripe_standin import event as standin_event
+from tests.certification.stripe_standin import sign
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -482,3 +485,63 @@ def test_refunding_an_unpaid_order_is_refused(qualified_alice, eve, programme, s
 
     assert refused.value.code == "state"
     assert stripe_standin.refunds == []
+
+
+# --- Events no webhook brought ---------------------------------------------------------------
+
+
+def _hours_ago(hours: float) -> int:
+    return int((timezone.now() - timedelta(hours=hours)).timestamp())
+
+
+def test_a_refund_whose_webhook_never_came_is_caught_up_once(
+    qualified_alice, programme, stripe_standin
+):
+    order = checkout(qualified_alice, programme).order
+    session = stripe_standin.pay(order.stripe_session_id)
+    payments.order_fulfil(session_id=order.stripe_session_id)
+    # Refunded in Stripe's dashboard two days ago; every delivery of the event was lost.
+    refund = standin_event(
+        "charge.refunded",
+        {"id": "ch_1", "refunded": True, "payment_intent": session["payment_intent"]},
+        created=_hours_ago(48),
+    )
+    stripe_standin.events.append(refund)
+
+    assert tasks.reconcile_orders.delay().get() == 1
+
+    order.refresh_from_db()
+    assert order.state == Order.State.REFUNDED
+    assert StripeEvent.objects.filter(event_id=refund["id"]).count() == 1
+    # Listed again next time, and then delivered late after all: nothing more happens.
+    assert payments.events_catch_up() == 0
+    assert payments.webhook_receive(
+        payload=json.dumps(refund).encode(), signature=sign(json.dumps(refund).encode())
+    ) == (StripeEvent.objects.get(event_id=refund["id"]), False)
+
+
+def test_catch_up_asks_only_for_handled_events_of_the_last_days_leaving_fresh_ones_to_webhooks(
+    qualified_alice, programme, stripe_standin
+):
+    order = checkout(qualified_alice, programme).order
+    stripe_standin.pay(order.stripe_session_id)
+    completed = {"id": order.stripe_session_id, "object": "checkout.session"}
+    stripe_standin.events += [
+        standin_event("checkout.session.completed", completed, created=_hours_ago(0.01)),
+        standin_event("checkout.session.completed", completed, created=_hours_ago(24 * 5)),
+        standin_event("customer.created", {"id": "cus_1"}, created=_hours_ago(1)),
+    ]
+
+    assert payments.events_catch_up() == 0
+
+    [(method, path, params)] = stripe_standin.requests[-1:]
+    assert (method, path) == ("GET", "/v1/events")
+    assert {v for k, v in params.items() if k.startswith("types[")} == payments.HANDLED_EVENTS
+    order.refresh_from_db()
+    assert order.state == Order.State.PENDING  # the fresh event is its webhook's to deliver
+    assert not StripeEvent.objects.exists()
+
+
+def test_catch_up_does_nothing_without_stripe_keys(settings):
+    settings.STRIPE_SECRET_KEY = ""
+    assert payments.events_catch_up() == 0
