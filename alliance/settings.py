@@ -401,6 +401,7 @@ STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 # PEM Ed25519 private key that signs Open Badges credentials; derived from DJANGO_SECRET_KEY
 # when empty, so a key exists without configuration (rotating the secret then rotates it).
 CREDENTIAL_SIGNING_KEY = env("CREDENTIAL_SIGNING_KEY", default="").replace("\\n", "\n")
+CREDENTIAL_RETIRED_PUBLIC_KEYS = env.list("CREDENTIAL_RETIRED_PUBLIC_KEYS", default=[])
 CERTIFICATE_ISSUER_NAME = env("CERTIFICATE_ISSUER_NAME", default="AI Skills Coalition")
 
 # --- Impact ------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 The platform signs with one Ed25519 key: CREDENTIAL_SIGNING_KEY when set, otherwise a key derived
 from DJANGO_SECRET_KEY, so every installation has a stable key without configuration. Its public
 half is published as a JWK Set at /.well-known/jwks.json; the ``kid`` is its RFC 7638 thumbprint.
+After a key change, the public keys of earlier ones (CREDENTIAL_RETIRED_PUBLIC_KEYS) stay in the
+set, so credentials signed before still verify.
 """
 
 import base64
@@ -15,6 +17,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from certification.models import Certificate
@@ -44,21 +47,48 @@ def signing_key() -> Ed25519PrivateKey:
     return _key_from(settings.CREDENTIAL_SIGNING_KEY, settings.SECRET_KEY)
 
 
-def public_jwk() -> dict:
-    raw = (
-        signing_key()
-        .public_key()
-        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    )
-    members = {"crv": "Ed25519", "kty": "OKP", "x": _b64url(raw)}
+def _jwk(raw_public_key: bytes) -> dict:
+    members = {"crv": "Ed25519", "kty": "OKP", "x": _b64url(raw_public_key)}
     thumbprint = hashlib.sha256(
         json.dumps(members, separators=(",", ":"), sort_keys=True).encode()
     ).digest()
     return {**members, "kid": _b64url(thumbprint), "alg": "EdDSA", "use": "sig"}
 
 
+def public_jwk() -> dict:
+    raw = (
+        signing_key()
+        .public_key()
+        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
+    return _jwk(raw)
+
+
+def retired_jwks() -> list[dict]:
+    """Public keys the platform signed with before, as their JWK "x" values (comma-separated in
+    CREDENTIAL_RETIRED_PUBLIC_KEYS): copy "x" from the published set before changing the key."""
+    keys = []
+    for value in settings.CREDENTIAL_RETIRED_PUBLIC_KEYS:
+        value = value.strip()
+        try:
+            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        except ValueError:
+            raw = b""
+        if len(raw) != 32:
+            raise ImproperlyConfigured(
+                f'CREDENTIAL_RETIRED_PUBLIC_KEYS: {value!r} is not the base64url "x" of an '
+                "Ed25519 public key (43 characters, as in /.well-known/jwks.json)."
+            )
+        keys.append(_jwk(raw))
+    return keys
+
+
 def jwks() -> dict:
-    return {"keys": [public_jwk()]}
+    """The signing key first, then retired ones (each once)."""
+    current = public_jwk()
+    retired = [key for key in retired_jwks() if key["kid"] != current["kid"]]
+    unique = {key["kid"]: key for key in retired}
+    return {"keys": [current, *unique.values()]}
 
 
 def issuer_profile() -> dict:

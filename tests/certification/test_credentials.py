@@ -236,3 +236,29 @@ def test_a_signing_key_that_is_not_ed25519_is_refused(certificate, settings):
 
     with pytest.raises(ValueError, match="Ed25519"):
         credentials.credential_jwt(certificate)
+
+
+def test_after_a_key_change_credentials_signed_before_still_verify(client, certificate, settings):
+    before = credentials.credential_jwt(certificate)
+    retiring = credentials.public_jwk()
+    settings.CREDENTIAL_RETIRED_PUBLIC_KEYS = [retiring["x"], retiring["x"]]
+    settings.CREDENTIAL_SIGNING_KEY = _pem(Ed25519PrivateKey.generate())
+
+    after = credentials.credential_jwt(certificate)
+    keys = _published_keys(client)
+
+    assert [key.kid for key in keys.keys][1:] == [retiring["kid"]]  # the new one first, once each
+    assert _verify(before, keys).header["kid"] == retiring["kid"]
+    assert _verify(after, keys).header["kid"] == keys.keys[0].kid
+    assert OKPKey.import_key(keys.keys[1].as_dict()).thumbprint() == retiring["kid"]
+
+
+@pytest.mark.parametrize("value", ["not-a-key", "AAAA", "x" * 44, "é" * 43])
+def test_a_retired_key_that_is_not_an_ed25519_public_key_is_a_clear_configuration_error(
+    settings, value
+):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.CREDENTIAL_RETIRED_PUBLIC_KEYS = [value]
+    with pytest.raises(ImproperlyConfigured, match="CREDENTIAL_RETIRED_PUBLIC_KEYS"):
+        credentials.jwks()
