@@ -74,6 +74,7 @@ def _filtered(criteria: SearchCriteria) -> QuerySet[Material]:
         criteria.query,
         fields=["title", "description", "authors", "organisation__name"],
         substring_fields=["title", "authors"],
+        cjk_chars=True,  # indexed by migration 0006
     )
 
 
@@ -93,7 +94,11 @@ FACETS_CACHE_SECONDS = 300
 def material_search(criteria: SearchCriteria) -> SearchResult:
     filtered = _filtered(criteria)
     total, facets = _cached_facet_counts(filtered, criteria)
-    materials = _ordered(filtered, criteria).select_related("topic", "organisation")
+    materials = (
+        _ordered(filtered, criteria)
+        .select_related("topic", "organisation")
+        .defer("search_vector")  # ranked in the database; a page has no use for it
+    )
     return SearchResult(materials=materials, total=total, facets=facets)
 
 

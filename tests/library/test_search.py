@@ -242,3 +242,50 @@ def test_cached_facet_counts_follow_any_change_to_the_library():
     MaterialFactory(material_type="dataset")
 
     assert selectors.material_search(SearchCriteria()).facets["type"] == {"video": 1, "dataset": 1}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_one_or_two_chinese_characters_are_found_anywhere_in_a_title_or_author():
+    MaterialFactory(title="开放数据手册", language="zh-hans")
+    MaterialFactory(title="Field notes", authors="王数据")
+    MaterialFactory(title="数字与证据", language="zh-hans")  # both characters, not side by side
+    MaterialFactory(title="Open data handbook")
+
+    pair = selectors.material_search(SearchCriteria(query="数据"))
+    single = selectors.material_search(SearchCriteria(query="据"))
+
+    assert pair.total == 2
+    assert sorted(m.title for m in pair.materials) == ["Field notes", "开放数据手册"]
+    assert single.total == 3
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_part_of_an_authors_name_finds_their_material():
+    MaterialFactory(title="Speech corpora", authors="Wanjiru Kamau, Achieng Otieno")
+    MaterialFactory(title="Other", authors="Ada Lovelace")
+
+    result = selectors.material_search(SearchCriteria(query="anjiru"))
+
+    assert [m.title for m in result.materials] == ["Speech corpora"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_common_word_is_ranked_by_each_materials_own_language():
+    for index in range(30):
+        MaterialFactory(title=f"Notes {index}", description="Teachers will find this useful.")
+    MaterialFactory(title="Teachers and teaching", authors="Teachers' union")
+    MaterialFactory(title="Pour les enseignants", description="teachers", language="fr")
+    MaterialFactory(title="Unrelated", description="Nothing to see.")
+
+    result = selectors.material_search(SearchCriteria(query="teacher"))
+    ranked = list(result.materials[:3])
+
+    # Parsed in French, the query is "teach", which the French "teachers" ("teacher") is not;
+    # parsed in English it would match, so only each row's own language may decide.
+    assert result.total == 31
+    assert ranked[0].title == "Teachers and teaching"
+    assert "Pour les enseignants" not in [m.title for m in result.materials]
+    assert [m.rank for m in ranked] == sorted((m.rank for m in ranked), reverse=True)
