@@ -110,8 +110,10 @@ def course_catalogue(
     )
     versions = _with_duration(_with_progress(versions, user))
     ordering = ["-rank", "title"] if query.strip() else ["-course__featured", "title"]
-    return versions.select_related("course__topic", "course__organisation").order_by(
-        *ordering, "pk"
+    return (
+        versions.select_related("course__topic", "course__organisation")
+        .defer("search_vector")  # ranked in the database; a card has no use for it
+        .order_by(*ordering, "pk")
     )
 
 
@@ -140,6 +142,7 @@ def course_version_detail(*, slug: str, language: str, user) -> CourseVersion:
     queryset = (
         _with_duration(published_versions())
         .select_related("course__topic", "course__organisation")
+        .defer("search_vector")
         .prefetch_related(
             Prefetch(
                 "modules",
@@ -151,7 +154,11 @@ def course_version_detail(*, slug: str, language: str, user) -> CourseVersion:
             Prefetch(
                 "course__prerequisites",
                 queryset=Course.objects.prefetch_related(
-                    Prefetch("versions", queryset=published_versions(), to_attr="open_versions")
+                    Prefetch(
+                        "versions",
+                        queryset=published_versions().defer("search_vector"),
+                        to_attr="open_versions",
+                    )
                 ),
             ),
             Prefetch(

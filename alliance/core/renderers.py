@@ -116,10 +116,22 @@ def _plain(widget: dict, option_template: str) -> bool:
     )
 
 
+# Error list templates that write nothing at all when there is no error (every field's
+# {{ field.errors }} renders one, usually empty).
+_ERROR_LISTS = {
+    "django/forms/errors/list/default.html",
+    "django/forms/errors/list/ul.html",
+    "django/forms/errors/list/text.txt",
+}
+
+
 class ChoiceWidgetRenderer(DjangoTemplates):
-    """Django's default renderer, but choice widgets written in Python (same markup)."""
+    """Django's default renderer, but choice widgets written in Python (same markup), and an
+    empty error list written as nothing without a template."""
 
     def render(self, template_name, context, request=None):
+        if template_name in _ERROR_LISTS and not context.get("errors", True):
+            return ""
         writer, option_template = _WRITERS.get(template_name, (None, None))
         widget = context.get("widget")
         if writer is None or widget is None or not _plain(widget, option_template):

@@ -92,3 +92,18 @@ def test_an_option_template_of_its_own_falls_back_to_django():
 
     html = Fancy(choices=TRICKY).render("f", "3", renderer=ChoiceWidgetRenderer())
     assert html == Fancy(choices=TRICKY).render("f", "3", renderer=DjangoTemplates())
+
+
+class Small(forms.Form):
+    needed = forms.ChoiceField(choices=[("a", "A")])
+
+
+@pytest.mark.parametrize("data", [None, {"needed": ""}, {"needed": "x"}, {"needed": "a"}])
+def test_error_lists_empty_or_not_are_written_as_django_writes_them(data):
+    ours = Small(data, renderer=ChoiceWidgetRenderer())
+    django = Small(data, renderer=DjangoTemplates())
+    assert str(ours["needed"].errors) == str(django["needed"].errors)
+    assert ours["needed"].errors.as_text() == django["needed"].errors.as_text()
+    assert ours["needed"].errors.as_ul() == django["needed"].errors.as_ul()
+    assert str(ours.non_field_errors()) == str(django.non_field_errors())
+    assert str(ours.as_div()) == str(django.as_div())
