@@ -12,7 +12,10 @@ Arabic ones are laid out right to left). The script prints min, median, p95 and 
 per PDF for each script and overall, and the process's peak RSS, and writes them with a
 description of the machine to bench/results/certificate_pdf.json. It also checks, on one
 certificate per script, that a second render gives the same bytes and that pdftotext finds the
-learner's name in the PDF (when pdftotext is installed).
+learner's name in the PDF (when pdftotext is installed), and names the CJK font embedded (when
+pdffonts is): "Noto-Sans-CJK-Common" is the smaller font of certification/fonts.py, made once
+per machine (by the first Chinese warm-up render if it is not there yet, which makes that render
+slower), "Noto-Sans-CJK-SC" the full font.
 
 This is a benchmark, not a test: nothing here runs under pytest.
 """
@@ -221,8 +224,23 @@ def text_of(content: bytes) -> str | None:
     return result.stdout.decode()
 
 
+def cjk_fonts_of(content: bytes) -> list[str] | None:
+    """The CJK fonts the PDF embeds, without their subset prefix; None without pdffonts."""
+    if not shutil.which("pdffonts"):
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(content)
+        handle.flush()
+        result = subprocess.run(
+            ["pdffonts", handle.name], capture_output=True, check=True, timeout=30, text=True
+        )
+    names = {line.split()[0].split("+", 1)[-1] for line in result.stdout.splitlines()[2:]}
+    return sorted(name for name in names if "CJK" in name)
+
+
 def checks(render) -> dict:
-    """Same certificate, same bytes; the learner's name extractable from each script's PDF."""
+    """Same certificate, same bytes; the learner's name extractable from each script's PDF; the
+    CJK font it embeds, if any."""
     out = {}
     for script in SCRIPTS:
         cert = certificate(script, 0)
@@ -232,6 +250,7 @@ def checks(render) -> dict:
             "deterministic": first == second,
             "bytes": len(first),
             "name_extracted": None if text is None else cert.learner_name in text,
+            "cjk_fonts": cjk_fonts_of(first),
         }
     return out
 

@@ -6,9 +6,12 @@ import subprocess
 
 import pytest
 import segno
+from django.utils import translation
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext
 from PIL import Image
 
-from certification import pdf
+from certification import fonts, pdf
 from certification.models import Certificate
 from tests.courses.factories import build_course
 
@@ -25,14 +28,15 @@ def course_version(db):
     return build_course(title="Responsible AI in public services")
 
 
-def _certificate(user, version, learner_name: str) -> Certificate:
+def _certificate(user, version, learner_name: str, **fields) -> Certificate:
     return Certificate.objects.create(
         kind=Certificate.Kind.COMPLETION,
         user=user,
         course=version.course,
         learner_name=learner_name,
-        title=version.title,
+        title=fields.pop("title", version.title),
         issuer_name="AI Skills Coalition",
+        **fields,
     )
 
 
@@ -40,8 +44,8 @@ def _certificate(user, version, learner_name: str) -> Certificate:
 def render(alice, course_version, tmp_path):
     """Render a certificate for a learner name; returns the path of the PDF file."""
 
-    def render(learner_name: str):
-        certificate = _certificate(alice, course_version, learner_name)
+    def render(learner_name: str, **fields):
+        certificate = _certificate(alice, course_version, learner_name, **fields)
         path = tmp_path / f"{certificate.pk}.pdf"
         path.write_bytes(pdf.certificate_pdf(certificate))
         return certificate, path
@@ -159,5 +163,122 @@ def test_the_same_certificate_renders_to_the_same_bytes(alice, course_version):
 
     first = pdf.certificate_pdf(certificate)
     pdf._fonts.cache_clear()
+    fonts.cjk_common_font.cache_clear()  # as another process would, reading the font again
 
     assert pdf.certificate_pdf(certificate) == first
+
+
+# --- The common CJK font (certification/fonts.py) ---------------------------------------------
+
+
+def _cjk_fonts(path) -> set[str]:
+    """The CJK fonts embedded, by family: the common font, the full SC face, or both."""
+    names = {line.split()[0].split("+", 1)[-1] for line in _fonts(path).splitlines()[2:]}
+    return {name for name in names if "CJK" in name}
+
+
+def test_a_chinese_name_is_drawn_in_the_common_cjk_font(render):
+    _certificate, path = render("欧阳晓岚")
+
+    assert "欧阳晓岚" in _text(path).splitlines()
+    assert _cjk_fonts(path) == {"Noto-Sans-CJK-Common"}
+
+
+def test_a_chinese_certificate_in_chinese_is_all_in_the_common_cjk_font(render):
+    _certificate, path = render("王小明", title="人工智能促进可持续发展", language="zh-hans")
+
+    text = _text(path).splitlines()
+    assert "王小明" in text
+    assert "人工智能促进可持续发展" in text
+    assert _cjk_fonts(path) == {"Noto-Sans-CJK-Common"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "山田 さくら",  # Japanese: kanji and hiragana
+        "サトウ・ケンジ",  # katakana
+        "渡辺 桜",  # Japanese forms not in Chinese code pages
+        "김민준",  # Korean
+        "陳大文",  # traditional Chinese
+    ],
+)
+def test_japanese_korean_and_traditional_names_are_drawn_in_the_common_cjk_font(render, name):
+    _certificate, path = render(name)
+
+    assert name in _text(path).splitlines()
+    assert _cjk_fonts(path) == {"Noto-Sans-CJK-Common"}
+
+
+def _rare_name() -> str:
+    """A name with characters outside the common code pages: 䶮 (CJK extension A, of the
+    Southern Han emperor Liu Yan) and 𠮷 (outside the Basic Multilingual Plane)."""
+    name = "刘䶮 𠮷田"
+    font = fonts.cjk_common_font(extra=pdf._template_characters())
+    assert font is not None
+    assert "䶮" not in font.characters
+    assert "𠮷" not in font.characters
+    return name
+
+
+def test_a_name_with_a_rare_cjk_character_falls_back_to_the_full_font(render):
+    name = _rare_name()
+
+    _certificate, path = render(name)
+
+    assert name in _text(path).splitlines()
+    assert _cjk_fonts(path) == {"Noto-Sans-CJK-SC"}  # one CJK font, not both
+
+
+def test_without_the_common_font_a_chinese_name_is_drawn_in_the_full_font(render, monkeypatch):
+    monkeypatch.setattr(fonts, "cjk_common_font", lambda **kwargs: None)
+
+    _certificate, path = render("王小明", title="人工智能促进可持续发展")
+
+    assert "王小明" in _text(path).splitlines()
+    assert _cjk_fonts(path) == {"Noto-Sans-CJK-SC"}
+
+
+def test_a_common_font_file_gone_missing_leaves_the_full_font_to_draw_the_name(
+    render, monkeypatch, tmp_path
+):
+    """A process that found the font, then had it removed (by a newer version) before its
+    first Chinese certificate: WeasyPrint skips the missing file and uses the next font."""
+    missing = fonts.CommonFont(tmp_path / "gone.otf", frozenset("王小明"))
+    monkeypatch.setattr(fonts, "cjk_common_font", lambda **kwargs: missing)
+    pdf._fonts.cache_clear()  # a process that has not loaded the common font yet
+
+    _certificate, path = render("王小明")
+
+    assert "王小明" in _text(path).splitlines()
+    assert _cjk_fonts(path) == {"Noto-Sans-CJK-SC"}
+
+
+def test_a_certificate_without_cjk_text_never_asks_for_the_cjk_font(render, monkeypatch):
+    def never(**kwargs):
+        raise AssertionError("the common CJK font was asked for")
+
+    monkeypatch.setattr(fonts, "cjk_common_font", never)
+
+    _certificate, path = render("Мария محمد Alice")
+
+    assert _cjk_fonts(path) == set()
+
+
+def test_the_common_font_is_chosen_only_for_text_whose_cjk_characters_it_all_has():
+    font = fonts.cjk_common_font(extra=pdf._template_characters())
+
+    assert pdf.cjk_font_url("Alice Мария محمد") is None  # no CJK text: no CJK font asked for
+    assert pdf.cjk_font_url("Alice 王小明 さくら 김민준") == font.url
+    assert pdf.cjk_font_url("王小明 刘䶮") is None  # one rare character: the full font
+
+
+def test_the_templates_own_chinese_words_are_in_the_common_font():
+    with translation.override("zh-hans"):
+        words = [gettext("Certificate of completion"), gettext("Verify at"), str(MONTHS[3])]
+    font = fonts.cjk_common_font(extra=pdf._template_characters())
+
+    for word in words:
+        wide = {character for character in word if ord(character) >= pdf.CJK_START}
+        assert wide <= set(pdf._template_characters())
+        assert wide <= font.characters
