@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.choices import LICENCES, Level
+from alliance.core.models import ChoiceLabels
 from alliance.core.text import render_markdown, sanitise_html
 from contributors.models import Reviewed
 
@@ -21,7 +22,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Course(Reviewed):
+class Course(ChoiceLabels, Reviewed):
     """One course, whatever the number of languages it is offered in (its versions)."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -66,7 +67,7 @@ class Course(Reviewed):
         return reverse("courses:course", args=[self.slug])
 
 
-class CourseVersion(models.Model):
+class CourseVersion(ChoiceLabels, models.Model):
     """A course in one language: its own texts, modules, lessons and quizzes."""
 
     course = models.ForeignKey(

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.choices import LICENCES, Level
+from alliance.core.models import ChoiceLabels
 from contributors.models import Reviewed
 
 
-class Material(Reviewed):
+class Material(ChoiceLabels, Reviewed):
     """A piece of donated training material: a file on the platform or a link elsewhere."""
 
     class Type(models.TextChoices):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from alliance.accounts.models import validate_timezone
+from alliance.core.models import ChoiceLabels
 
 
 class Series(models.Model):
@@ -28,7 +29,7 @@ class Series(models.Model):
         return self.name
 
 
-class Session(models.Model):
+class Session(ChoiceLabels, models.Model):
     """A live session: a webinar online, a workshop on site, or both at once."""
 
     class Kind(models.TextChoices):

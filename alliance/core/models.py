@@ -1,7 +1,30 @@
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+_CHOICE_LABELS: dict = {}
+
+
+class ChoiceLabels:
+    """get_FOO_display() from a per-field dictionary made once per process.
+
+    Django's version rebuilds a dictionary of every choice, hashing each (lazily translated)
+    label, on every call; a listing calls it a few times per row. The labels stay lazy, so the
+    reader's language still applies.
+    """
+
+    def _get_FIELD_display(self, field):
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(field.flatchoices)
+        value = getattr(self, field.attname)
+        try:
+            label = labels.get(value, value)
+        except TypeError:  # an unhashable value: Django's own way
+            return super()._get_FIELD_display(field)
+        return force_str(label, strings_only=True)
 
 
 class Topic(models.Model):
