@@ -4,13 +4,14 @@ A search page runs a fixed number of queries whatever the size of the library: o
 one query computes every facet count and the total at once (GROUPING SETS), one fetches the page.
 """
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet, Value
 from django.utils.module_loading import import_string
 
 from alliance.core.search import is_postgres, text_search
@@ -79,13 +80,20 @@ def _filtered(criteria: SearchCriteria) -> QuerySet[Material]:
 
 
 def _ordered(materials: QuerySet[Material], criteria: SearchCriteria) -> QuerySet[Material]:
+    searched = bool(criteria.query.strip())
     if criteria.sort == "most-used":
-        order = ["-download_count", "-view_count"]
-    elif criteria.sort == "newest" or not criteria.query.strip():
-        order = ["-published_at"]
+        first, then, nothing = F("download_count"), ["-view_count"], Value(0)
+    elif criteria.sort == "newest" or not searched:
+        first, then, nothing = F("published_at"), [], Value(dt.timedelta(0))
     else:
-        order = ["-rank", "-published_at"]
-    return materials.order_by(*order, "-pk")
+        return materials.order_by("-rank", "-published_at", "-pk")
+    if searched and is_postgres():
+        # A search matches a small share of the library. Sorted by a column with an index,
+        # PostgreSQL may walk that index and test each row on the way until a page is full: tens
+        # of thousands of rows for a rarer word. Sorted by an expression, it fetches the matches
+        # through the search indexes and sorts just those.
+        first = first + nothing
+    return materials.order_by(first.desc(), *then, "-pk")
 
 
 FACETS_CACHE_SECONDS = 300
@@ -133,40 +141,46 @@ def _facet_counts(materials: QuerySet[Material]) -> tuple[int, dict[str, dict]]:
     return total, facets
 
 
+# The facet columns counted together on PostgreSQL. One hash table per group rather than one per
+# facet makes the count about twice as fast; each group stays small (the product of its columns'
+# choices) and its counts are summed per column in Python.
+FACET_GROUPS = (
+    ("material_type", "language", "level", "licence"),
+    ("topic_id", "publication_year"),
+    ("organisation_id",),
+)
+
+
 def _facet_counts_postgres(materials, flag_columns) -> tuple[int, dict[str, dict]]:
-    columns = list(FACET_COLUMNS.values())
+    columns = [column for group in FACET_GROUPS for column in group]
     inner_sql, params = materials.order_by().values(*columns, *flag_columns).query.sql_with_params()
-    quoted = [connection.ops.quote_name(c) for c in columns]
-    sets = ", ".join(f"({c})" for c in quoted)
-    flags = ", ".join(
-        f"SUM(CASE WHEN {connection.ops.quote_name(c)} THEN 1 ELSE 0 END)" for c in flag_columns
-    )
-    groupings = ", ".join(f"GROUPING({c})" for c in quoted)
+    quote = connection.ops.quote_name
+    sets = ", ".join(f"({', '.join(quote(c) for c in group)})" for group in FACET_GROUPS)
+    flags = ", ".join(f"COUNT(*) FILTER (WHERE {quote(c)})" for c in flag_columns)
+    # GROUPING(column) is 0 in the rows of the group that holds the column: it names the group.
+    groupings = ", ".join(f"GROUPING({quote(group[0])})" for group in FACET_GROUPS)
     sql = (
-        f"SELECT {', '.join(quoted)}, {groupings}, COUNT(*), {flags} "  # noqa: S608 - names are ours
-        f"FROM ({inner_sql}) AS results GROUP BY GROUPING SETS ({sets}, ())"
+        f"SELECT {', '.join(quote(c) for c in columns)}, {groupings}, COUNT(*), {flags} "  # noqa: S608 - names are ours
+        f"FROM ({inner_sql}) AS results GROUP BY GROUPING SETS ({sets})"
     )
+    names = {column: name for name, column in FACET_COLUMNS.items()}
     facets: dict[str, dict] = {name: {} for name in FACET_COLUMNS}
     total = 0
     flag_sums = dict.fromkeys(flag_columns, 0)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for row in cursor.fetchall():
-            values = row[: len(columns)]
-            grouped = row[len(columns) : 2 * len(columns)]
-            count = row[2 * len(columns)]
-            if all(grouped):  # the () set: the total and the flag sums
-                total = count
-                flag_sums = dict(
-                    zip(
-                        flag_columns,
-                        (int(v or 0) for v in row[2 * len(columns) + 1 :]),
-                        strict=True,
-                    )
-                )
-                continue
-            index = grouped.index(0)
-            facets[list(FACET_COLUMNS)[index]][values[index]] = count
+            values = dict(zip(columns, row, strict=False))
+            groupings = row[len(columns) : len(columns) + len(FACET_GROUPS)]
+            count, *flag_counts = row[len(columns) + len(FACET_GROUPS) :]
+            index = groupings.index(0)
+            for column in FACET_GROUPS[index]:
+                counts = facets[names[column]]
+                counts[values[column]] = counts.get(values[column], 0) + count
+            if index == 0:  # every group holds each result once: the first one sums them
+                total += count
+                for column, value in zip(flag_columns, flag_counts, strict=True):
+                    flag_sums[column] += value
     for name, flag_facet in FLAG_FACETS.items():
         facets[name] = {key: flag_sums[column] for key, (column, _) in flag_facet.items()}
     return total, facets

@@ -289,3 +289,58 @@ def test_a_common_word_is_ranked_by_each_materials_own_language():
     assert ranked[0].title == "Teachers and teaching"
     assert "Pour les enseignants" not in [m.title for m in result.materials]
     assert [m.rank for m in ranked] == sorted((m.rank for m in ranked), reverse=True)
+
+
+def test_every_facet_is_counted_in_exactly_one_group():
+    columns = [column for group in selectors.FACET_GROUPS for column in group]
+
+    assert sorted(columns) == sorted(selectors.FACET_COLUMNS.values())
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_facets_of_a_search_add_up_across_their_groups():
+    un = OrganisationFactory(name="UNITAR", slug="unitar")
+    for index in range(9):
+        MaterialFactory(
+            title=f"Climate notes {index}",
+            material_type=["video", "dataset", "slides"][index % 3],
+            language=["en", "fr"][index % 2],
+            organisation=un if index < 4 else OrganisationFactory(),
+            publication_year=2023 + index % 2,
+            has_transcript=index % 3 == 0,
+        )
+    MaterialFactory(title="Unrelated", material_type="video")
+
+    result = selectors.material_search(SearchCriteria(query="climate notes"))
+
+    assert result.total == 9
+    assert result.facets["type"] == {"video": 3, "dataset": 3, "slides": 3}
+    assert result.facets["language"] == {"en": 5, "fr": 4}
+    assert result.facets["year"] == {2023: 5, 2024: 4}
+    assert result.facets["contributor"][un.pk] == 4
+    assert sum(result.facets["contributor"].values()) == 9
+    assert result.facets["accessibility"]["transcript"] == 3
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_search_sorted_by_newest_or_most_used_keeps_that_order():
+    MaterialFactory(title="Fairness, old", download_count=50, published_at="2023-01-01T00:00:00Z")
+    MaterialFactory(title="Fairness, new", download_count=5, published_at="2025-01-01T00:00:00Z")
+    MaterialFactory(title="Fairness, mid", download_count=20, published_at="2024-01-01T00:00:00Z")
+    MaterialFactory(title="Other", download_count=99)
+
+    newest = selectors.material_search(SearchCriteria(query="fairness", sort="newest"))
+    most_used = selectors.material_search(SearchCriteria(query="fairness", sort="most-used"))
+
+    assert [m.title for m in newest.materials] == [
+        "Fairness, new",
+        "Fairness, mid",
+        "Fairness, old",
+    ]
+    assert [m.title for m in most_used.materials] == [
+        "Fairness, old",
+        "Fairness, mid",
+        "Fairness, new",
+    ]
