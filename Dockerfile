@@ -32,10 +32,13 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
 
-# Translations and static files are built into the image (owned by root, read-only at run time).
-# The secret key is a throwaway for these two commands only; it is not kept in the image's env.
+# Translations, static files and the certificates' smaller CJK font (var/cache/fonts) are built
+# into the image (owned by root, read-only at run time). The secret key is a throwaway for these
+# commands only; it is not kept in the image's env.
 RUN DJANGO_SECRET_KEY=build-only python manage.py compilemessages -v 0 \
-    && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput -v 0
+    && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput -v 0 \
+    && DJANGO_SECRET_KEY=build-only python manage.py shell -c \
+        "from certification import pdf; assert pdf.cjk_font_prepare()"
 
 USER alliance:alliance
 

@@ -403,6 +403,8 @@ STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 CREDENTIAL_SIGNING_KEY = env("CREDENTIAL_SIGNING_KEY", default="").replace("\\n", "\n")
 CREDENTIAL_RETIRED_PUBLIC_KEYS = env.list("CREDENTIAL_RETIRED_PUBLIC_KEYS", default=[])
 CERTIFICATE_ISSUER_NAME = env("CERTIFICATE_ISSUER_NAME", default="AI Skills Coalition")
+# Where the smaller CJK font for certificates is kept (made once; see certification/fonts.py).
+CERTIFICATE_FONT_CACHE_DIR = env("CERTIFICATE_FONT_CACHE_DIR", default="")
 
 # --- Impact ------------------------------------------------------------------------------------
 # People the coalition means to train each year ("trained" is defined in impact/definitions.py).

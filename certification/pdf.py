@@ -67,6 +67,11 @@ def _template_characters() -> str:
     return "".join(sorted(c for c in characters if ord(c) >= CJK_START))
 
 
+def cjk_font_prepare() -> bool:
+    """Make the common CJK font now (the Docker image does at build time); whether it is there."""
+    return fonts.cjk_common_font(extra=_template_characters()) is not None
+
+
 def cjk_font_url(text: str) -> str | None:
     """The common CJK font's file when the text needs a CJK font and that font has every CJK
     character of it; None otherwise, and the full font is used.

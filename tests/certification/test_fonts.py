@@ -155,3 +155,13 @@ def test_the_temporary_folder_is_refused_when_others_may_write_to_it(monkeypatch
 
     with pytest.raises(fonts.FontError, match="not a private folder"):
         fonts._private_temp_dir()
+
+
+def test_preparing_it_ahead_makes_the_file_a_chinese_certificate_then_uses(cache_dir):
+    from certification import pdf
+
+    assert pdf.cjk_font_prepare()
+    [made] = cache_dir.iterdir()
+    fonts.cjk_common_font.cache_clear()  # another process, later
+    assert pdf.cjk_font_url("王小明") == made.as_uri()
+    assert [path.name for path in cache_dir.iterdir()] == [made.name]
