@@ -4,6 +4,8 @@ Its options are written once per language and process and reused; each render th
 the chosen option. The markup is Django's Select's, byte for byte (tests/core/test_widgets.py).
 """
 
+import copy
+
 from django import forms
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -28,8 +30,11 @@ class StaticChoicesSelect(forms.Select):
         self.key = key
 
     def __deepcopy__(self, memo):
-        copied = super().__deepcopy__(memo)
-        copied.key = self.key
+        # Select's copy normalises its choices again (hundreds of calls for time zones, on every
+        # form made); these never change, so each copy shares them.
+        copied = copy.copy(self)
+        copied.attrs = self.attrs.copy()
+        memo[id(self)] = copied
         return copied
 
     def _written(self) -> tuple[list[tuple[str, str]], dict[str, int]]:
