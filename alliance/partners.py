@@ -10,7 +10,6 @@ courses, learners or materials.
 
 import csv
 from dataclasses import dataclass
-from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -29,7 +28,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -44,6 +42,7 @@ from impact import selectors as impact_selectors
 from impact.definitions import DEFINITIONS, SMALL_CELL, Dimension, Metric
 from impact.models import Figure
 from impact.selectors import Cell, Row
+from impact.views.tables import period_label
 from library.models import LibraryPage, Material
 from library.selectors import published_materials
 
@@ -143,14 +142,6 @@ class Dashboard:
             (Metric(metric).label, shown, DEFINITIONS[metric])
             for metric, shown in self.figures.items()
         ]
-
-
-def period_label(period: str) -> str:
-    if period == periods.ALL:
-        return _("All time")
-    if len(period) == 7:
-        return date_format(date(int(period[:4]), int(period[5:]), 1), "YEAR_MONTH_FORMAT")
-    return period
 
 
 def dashboard_period(asked: str | None) -> tuple[str, list[tuple[str, str]]]:

@@ -9,23 +9,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from alliance.core.admin import ReadOnlyAdmin
 from impact.models import Figure, SnapshotRun
 from impact.tasks import take_snapshot
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class SnapshotRowsAdmin(ReadOnlyAdmin):
     """Rows written by the snapshot only: staff look, never edit; and may ask for a new run."""
 
     change_list_template = "admin/impact/change_list.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @property
     def recompute_name(self) -> str:
@@ -62,7 +54,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(ReadOnlyAdmin):
+class FigureAdmin(SnapshotRowsAdmin):
     list_display = ["period", "metric", "dimension", "key", "value", "computed_at"]
     list_filter = ["metric", "dimension"]
     search_fields = ["=period", "key"]
@@ -72,7 +64,7 @@ class FigureAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SnapshotRun)
-class SnapshotRunAdmin(ReadOnlyAdmin):
+class SnapshotRunAdmin(SnapshotRowsAdmin):
     list_display = ["started_at", "finished_at", "seconds", "period_count", "figures"]
     fields = ["started_at", "finished_at", "seconds", "figures", "periods"]
     readonly_fields = fields

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance.accounts.mfa import staff_with_mfa_required
 from workshops import tracks
 from workshops.models import Cohort, Track, TrackApplication
 from workshops.track_forms import DecisionForm, DeliveryRequestForm, TrackApplicationForm
-from workshops.views import staff_with_mfa_required
 
 
 @require_GET

@@ -1,10 +1,7 @@
-from functools import wraps
 from urllib.parse import urlencode
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance.accounts.mfa import staff_with_mfa_required
 from alliance.core.models import Topic
 from workshops import selectors, services
 from workshops.calendar import bookings_calendar, session_calendar
@@ -208,29 +206,6 @@ def calendar_feed(request, token):
 
 
 # --- Staff: checking people in -----------------------------------------------------------------
-
-
-def staff_with_mfa_required(view):
-    """Staff only, and, as for the admin, only once they have an authenticator app: the page
-    lists people's names and e-mail addresses."""
-
-    @staff_member_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if (
-            settings.STAFF_MFA_REQUIRED
-            and not Authenticator.objects.filter(
-                user=request.user, type=Authenticator.Type.TOTP
-            ).exists()
-        ):
-            messages.warning(
-                request,
-                _("Staff must set up an authenticator app before using the administration."),
-            )
-            return redirect("mfa_activate_totp")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @staff_with_mfa_required

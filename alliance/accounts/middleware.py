@@ -1,9 +1,7 @@
 from django.conf import settings
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
+
+from alliance.accounts.mfa import mfa_setup_redirect, staff_mfa_missing
 
 
 class UserLanguageMiddleware:
@@ -31,22 +29,6 @@ class StaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            settings.STAFF_MFA_REQUIRED
-            and request.path.startswith("/admin/")
-            and request.user.is_authenticated
-            and request.user.is_staff
-            and not _has_mfa(request.user)
-        ):
-            messages.warning(
-                request,
-                _("Staff must set up an authenticator app before using the administration."),
-            )
-            return redirect(reverse("mfa_activate_totp"))
+        if request.path.startswith("/admin/") and staff_mfa_missing(request.user):
+            return mfa_setup_redirect(request)
         return self.get_response(request)
-
-
-def _has_mfa(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -11,6 +11,20 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows only the platform's own code writes (payments, Stripe events, issuing, the impact
+    snapshot): staff look, never add, change or delete."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class OrganisationScopedAdmin(admin.ModelAdmin):
     """Narrows the queryset to the organisations a user may work for; staff see everything."""
 

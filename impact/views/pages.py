@@ -6,19 +6,17 @@ Each reads the period asked for, then draws the tables built in ``impact.views.t
 import csv
 from functools import wraps
 
-from allauth.mfa.models import Authenticator
-from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from alliance.accounts.mfa import mfa_setup_redirect, staff_mfa_missing
 from impact import periods, selectors
 from impact.definitions import DEFINITIONS, SMALL_CELL, Metric
 from impact.views.tables import (
@@ -52,15 +50,8 @@ def staff_only(view):
             raise PermissionDenied(
                 _("The full impact report is for staff. The public figures are on the public page.")
             )
-        if (
-            settings.STAFF_MFA_REQUIRED
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
-            messages.warning(
-                request,
-                _("Staff must set up an authenticator app before using the administration."),
-            )
-            return redirect("mfa_activate_totp")
+        if staff_mfa_missing(user):
+            return mfa_setup_redirect(request)
         return view(request, *args, **kwargs)
 
     return wrapper
