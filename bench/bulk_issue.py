@@ -50,6 +50,7 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pgdb import database_ensure
 from procstat import children, cpu_seconds, rss_kib
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,24 +114,6 @@ def setup_environment(args: argparse.Namespace, media_root: Path) -> dict:
     )
     os.environ.pop("CELERY_BROKER_URL", None)  # the broker is REDIS_URL, as in production
     return dict(os.environ)
-
-
-def create_database(url: str) -> None:
-    """Create the benchmark's database when it does not exist yet."""
-    from urllib.parse import urlsplit
-
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin_url = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-            print(f"Created database {name}.")
 
 
 def setup_django() -> str:
@@ -477,7 +460,8 @@ def main() -> None:
     args = parse_args()
     media_root = Path(tempfile.mkdtemp(prefix="alliance-bench-media-"))
     env = setup_environment(args, media_root)
-    create_database(args.database_url)
+    if database_ensure(args.database_url):
+        print("Created the benchmark's database.")
     server = setup_django()
     redis_version = empty_redis(args.redis_url)
     about = machine(server, redis_version)

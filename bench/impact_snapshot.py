@@ -42,7 +42,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pgdb import database_ensure
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "impact_snapshot.json"
@@ -82,21 +84,6 @@ def setup_environment(args: argparse.Namespace) -> None:
     )
     os.environ.pop("REDIS_URL", None)  # nothing here goes through Celery
     os.environ.pop("CELERY_BROKER_URL", None)
-
-
-def create_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin_url = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-            print(f"Created database {name}.")
 
 
 def manage(*arguments: str) -> None:
@@ -285,7 +272,8 @@ def report(label: str, run: dict) -> None:
 def main() -> None:
     args = parse_args()
     setup_environment(args)
-    create_database(args.database_url)
+    if database_ensure(args.database_url):
+        print("Created the benchmark's database.")
     prepare_data(args)
     server = setup_django()
     if args.dry_run:

@@ -77,6 +77,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 from booking_contention import bind, contend, loopback_address, sign_in  # noqa: E402
+from pgdb import database_ensure  # noqa: E402
 from procstat import children, pss_kib, rss_kib  # noqa: E402
 
 RESULTS = BENCH / "results"
@@ -265,17 +266,6 @@ class Processes:
             except Exception as error:
                 say(f"could not stop {name}: {error}")
         self.started.clear()
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as db:
-        if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            db.execute(f'CREATE DATABASE "{name}"')
-            say(f"created database {name}")
 
 
 def flush_redis(url: str) -> None:
@@ -1334,7 +1324,8 @@ def main() -> None:
         sys.path[:0] = [str(tmp), str(ROOT)]
         load_start = [round(x, 2) for x in os.getloadavg()]
         say(f"{'quick' if args.quick else 'full'} run; database {args.database_url}")
-        ensure_database(args.database_url)
+        if database_ensure(args.database_url):
+            say("created the benchmark's database")
         prepare_data(args, env)
         manage(env, "collectstatic", "--noinput", "-v", "0")
         setup_django()
