@@ -122,6 +122,19 @@ def _checkout_page(request, programme, *, voucher_code: str = "", errors=(), sta
     )
 
 
+def checkout_addresses(request, programme: Programme) -> dict:
+    """Where Stripe sends the payer back: the return page once paid, the checkout page if they
+    give up. The page and the API start checkouts alike."""
+    return {
+        # Stripe fills in the placeholder; a reversed URL would escape its braces.
+        "success_url": request.build_absolute_uri(reverse("certification:checkout_return"))
+        + "?session_id={CHECKOUT_SESSION_ID}",
+        "cancel_url": request.build_absolute_uri(
+            reverse("certification:checkout", args=[programme.slug])
+        ),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkout(request, slug):
@@ -129,20 +142,12 @@ def checkout(request, slug):
     if request.method == "GET":
         return _checkout_page(request, programme, voucher_code=request.GET.get("voucher", ""))
     voucher_code = request.POST.get("voucher", "").strip()
-    # Stripe fills in the placeholder; a reversed URL would escape its braces.
-    success_url = (
-        request.build_absolute_uri(reverse("certification:checkout_return"))
-        + "?session_id={CHECKOUT_SESSION_ID}"
-    )
     try:
         started = payments.checkout_start(
             user=request.user,
             programme=programme,
             voucher_code=voucher_code,
-            success_url=success_url,
-            cancel_url=request.build_absolute_uri(
-                reverse("certification:checkout", args=[programme.slug])
-            ),
+            **checkout_addresses(request, programme),
         )
     except ValidationError as error:
         return _checkout_page(

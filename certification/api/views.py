@@ -9,7 +9,6 @@ import stripe
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -37,6 +36,7 @@ from certification.api.serializers import (
     jwks_url,
 )
 from certification.models import Programme
+from certification.views import checkout_addresses
 
 TAGS = ["certification"]
 NOT_SIGNED_IN = OpenApiResponse(ErrorSerializer, description="Not signed in.")
@@ -264,20 +264,12 @@ class CheckoutView(APIView):
         programme = get_object_or_404(Programme, slug=slug)
         body = CheckoutRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        # Stripe fills in the placeholder; a reversed URL would escape its braces.
-        success_url = (
-            request.build_absolute_uri(reverse("certification:checkout_return"))
-            + "?session_id={CHECKOUT_SESSION_ID}"
-        )
         try:
             checkout = payments.checkout_start(
                 user=request.user,
                 programme=programme,
                 voucher_code=body.validated_data.get("voucher", "").strip(),
-                success_url=success_url,
-                cancel_url=request.build_absolute_uri(
-                    reverse("certification:checkout", args=[programme.slug])
-                ),
+                **checkout_addresses(request, programme),
             )
         except stripe.StripeError:
             # Closing an earlier checkout asks Stripe first; when Stripe is away, nothing is
