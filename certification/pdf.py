@@ -67,9 +67,20 @@ def _template_characters() -> str:
     return "".join(sorted(c for c in characters if ord(c) >= CJK_START))
 
 
+def _common_cjk_font() -> fonts.CommonFont | None:
+    """The common CJK font with the template's own characters (or without them, said in the
+    log, if collecting them fails); None when it cannot be had."""
+    try:
+        extra = _template_characters()
+    except Exception:  # a translation that breaks another language's certificate, say
+        logger.exception("Making the common CJK font without the template's characters")
+        extra = ""
+    return fonts.cjk_common_font(extra=extra)
+
+
 def cjk_font_prepare() -> bool:
     """Make the common CJK font now (the Docker image does at build time); whether it is there."""
-    return fonts.cjk_common_font(extra=_template_characters()) is not None
+    return _common_cjk_font() is not None
 
 
 def cjk_font_url(text: str) -> str | None:
@@ -82,12 +93,7 @@ def cjk_font_url(text: str) -> str | None:
     wide = {character for character in text if ord(character) >= CJK_START}
     if not wide:
         return None
-    try:
-        extra = _template_characters()
-    except Exception:  # a translation that breaks another language's certificate, say
-        logger.exception("Making the common CJK font without the template's characters")
-        extra = ""
-    font = fonts.cjk_common_font(extra=extra)
+    font = _common_cjk_font()
     if font is None or not wide <= font.characters:
         return None
     return font.url
