@@ -12,7 +12,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Case, F, Func, Q, QuerySet, TextField, Value, When
+from django.db.models import BooleanField, Case, F, Func, Q, QuerySet, Value, When
 
 # Language code -> PostgreSQL text search configuration; anything else uses "simple".
 PG_CONFIGS = {
@@ -23,7 +23,8 @@ PG_CONFIGS = {
     "ar": "arabic",
 }
 
-# Creates alliance_regconfig(language), used by triggers and queries alike.
+# Creates alliance_regconfig(language), which the search-vector triggers build each row with;
+# queries pick the same configuration per row in _per_row_query.
 REGCONFIG_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION alliance_regconfig(language text) RETURNS regconfig
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -67,11 +68,6 @@ def wants_substring(query: str) -> bool:
 
 def is_postgres() -> bool:
     return connection.vendor == "postgresql"
-
-
-class RegConfig(Func):
-    function = "alliance_regconfig"
-    output_field = TextField()
 
 
 class TextMatch(Func):
