@@ -1,7 +1,11 @@
-"""What every app's API shares: how refusals from services read."""
+"""What every app's API shares: how refusals from services read, the "not signed in" answer,
+absolute links and UTC times."""
+
+import datetime
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -19,6 +23,20 @@ class ErrorSerializer(serializers.Serializer):
     """DRF's own refusals: not signed in, not allowed, not found, too many requests."""
 
     detail = serializers.CharField()
+
+
+NOT_SIGNED_IN = OpenApiResponse(ErrorSerializer, description="Not signed in.")
+
+
+def absolute_url(serializer: serializers.Field, path: str) -> str:
+    """The path as a full address when the serializer has the request, else as it is."""
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+def utc_datetime(**kwargs) -> serializers.DateTimeField:
+    """A read-only time, always written in UTC."""
+    return serializers.DateTimeField(default_timezone=datetime.UTC, read_only=True, **kwargs)
 
 
 class TopicSerializer(serializers.ModelSerializer):

@@ -5,25 +5,14 @@ verifies its credential) use the platform's canonical address, SITE_URL, as the 
 and the signed credential do; links to this API and to downloads use the address of the request.
 """
 
-import datetime
-
 from django.conf import settings
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from alliance.core.api import absolute_url, utc_datetime
 from alliance.core.models import PricingGroup
 from certification.models import Certificate, Order, Programme
-
-
-def _absolute(serializer: serializers.Field, path: str) -> str:
-    request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request else path
-
-
-def _utc(**kwargs) -> serializers.DateTimeField:
-    return serializers.DateTimeField(default_timezone=datetime.UTC, read_only=True, **kwargs)
-
 
 VERIFICATION_STATUSES = ["valid", "revoked"]
 
@@ -40,8 +29,8 @@ class VerificationSerializer(serializers.ModelSerializer):
 
     status = serializers.SerializerMethodField(help_text="`valid`, or `revoked` by the issuer.")
     issuer = serializers.CharField(source="issuer_name", read_only=True)
-    issued_at = _utc(help_text="UTC.")
-    revoked_at = _utc(allow_null=True, help_text="UTC; null unless revoked.")
+    issued_at = utc_datetime(help_text="UTC.")
+    revoked_at = utc_datetime(allow_null=True, help_text="UTC; null unless revoked.")
     revoke_reason = serializers.CharField(read_only=True, help_text="Empty unless revoked.")
     verification_url = serializers.URLField(
         source="verify_url", read_only=True, help_text="The public verification page."
@@ -79,8 +68,8 @@ class VerificationSerializer(serializers.ModelSerializer):
 
 
 class CertificateSerializer(serializers.ModelSerializer):
-    issued_at = _utc(help_text="UTC.")
-    revoked_at = _utc(allow_null=True, help_text="UTC; null unless revoked.")
+    issued_at = utc_datetime(help_text="UTC.")
+    revoked_at = utc_datetime(allow_null=True, help_text="UTC; null unless revoked.")
     verification_url = serializers.URLField(
         source="verify_url", read_only=True, help_text="The public verification page."
     )
@@ -110,10 +99,10 @@ class CertificateSerializer(serializers.ModelSerializer):
     def get_pdf_url(self, certificate) -> str | None:
         if not certificate.pdf:
             return None
-        return _absolute(self, reverse("certification:pdf", args=[certificate.pk]))
+        return absolute_url(self, reverse("certification:pdf", args=[certificate.pk]))
 
     def get_credential_url(self, certificate) -> str:
-        return _absolute(self, reverse("certification_api:credential", args=[certificate.pk]))
+        return absolute_url(self, reverse("certification_api:credential", args=[certificate.pk]))
 
 
 class CredentialSerializer(serializers.Serializer):
@@ -215,7 +204,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         return sorted(course.slug for course in programme.required_courses.all())
 
     def get_url(self, programme) -> str:
-        return _absolute(self, programme.get_absolute_url())
+        return absolute_url(self, programme.get_absolute_url())
 
     def _from_context(self, name: str, programme, serializer_class):
         found = self.context.get(name, {}).get(programme.pk)
@@ -243,9 +232,11 @@ class OrderSummarySerializer(serializers.ModelSerializer):
 class OrderSerializer(serializers.ModelSerializer):
     programme = serializers.SlugField(source="programme.slug", read_only=True)
     programme_title = serializers.CharField(source="programme.title", read_only=True)
-    created_at = _utc(help_text="UTC.")
-    paid_at = _utc(allow_null=True, help_text="UTC; null until paid.")
-    closed_at = _utc(allow_null=True, help_text="UTC; when it was cancelled or failed, else null.")
+    created_at = utc_datetime(help_text="UTC.")
+    paid_at = utc_datetime(allow_null=True, help_text="UTC; null until paid.")
+    closed_at = utc_datetime(
+        allow_null=True, help_text="UTC; when it was cancelled or failed, else null."
+    )
     url = serializers.SerializerMethodField(help_text="The order's web page.")
     api_url = serializers.SerializerMethodField(help_text="The order in this API.")
 
@@ -271,10 +262,10 @@ class OrderSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_url(self, order) -> str:
-        return _absolute(self, order.get_absolute_url())
+        return absolute_url(self, order.get_absolute_url())
 
     def get_api_url(self, order) -> str:
-        return _absolute(self, reverse("certification_api:order", args=[order.pk]))
+        return absolute_url(self, reverse("certification_api:order", args=[order.pk]))
 
 
 class CheckoutRequestSerializer(serializers.Serializer):

@@ -21,7 +21,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from alliance.core.api import ErrorSerializer, RefusalSerializer
+from alliance.core.api import NOT_SIGNED_IN, ErrorSerializer, RefusalSerializer
 from certification import credentials, payments, pricing, selectors
 from certification.api.serializers import (
     CertificateSerializer,
@@ -39,7 +39,6 @@ from certification.models import Programme
 from certification.views import checkout_addresses
 
 TAGS = ["certification"]
-NOT_SIGNED_IN = OpenApiResponse(ErrorSerializer, description="Not signed in.")
 PROGRAMME_PATH = [
     OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The programme's slug.")
 ]

@@ -7,9 +7,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-from alliance.core.api import (
-    TopicSerializer,
-)
+from alliance.core.api import TopicSerializer, absolute_url
 from alliance.core.models import Topic
 from courses.models import (
     CourseVersion,
@@ -23,11 +21,6 @@ from courses.models import (
     Quiz,
     QuizAttempt,
 )
-
-
-def _absolute(serializer: serializers.Field, path: str) -> str:
-    request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request else path
 
 
 def _version_api_path(slug: str, language: str) -> str:
@@ -77,10 +70,10 @@ class CourseVersionSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_url(self, version) -> str:
-        return _absolute(self, version.get_absolute_url())
+        return absolute_url(self, version.get_absolute_url())
 
     def get_api_url(self, version) -> str:
-        return _absolute(self, _version_api_path(version.course.slug, version.language))
+        return absolute_url(self, _version_api_path(version.course.slug, version.language))
 
 
 class CatalogueItemSerializer(CourseVersionSummarySerializer):
@@ -193,8 +186,8 @@ class CourseVersionDetailSerializer(CatalogueItemSerializer):
         return [
             {
                 "language": other.language,
-                "url": _absolute(self, reverse("courses:version", args=[slug, other.language])),
-                "api_url": _absolute(self, _version_api_path(slug, other.language)),
+                "url": absolute_url(self, reverse("courses:version", args=[slug, other.language])),
+                "api_url": absolute_url(self, _version_api_path(slug, other.language)),
             }
             for other in version.course.open_versions
             if other.language != version.language

@@ -17,7 +17,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from alliance.core.api import ErrorSerializer, RefusalSerializer
+from alliance.core.api import NOT_SIGNED_IN, ErrorSerializer, RefusalSerializer
 from courses import selectors, services
 from courses.api.serializers import (
     AttemptSerializer,
@@ -43,7 +43,6 @@ VERSION_PATH = [
         "language", str, OpenApiParameter.PATH, description="A language code, e.g. `en`, `fr`."
     ),
 ]
-NOT_SIGNED_IN = OpenApiResponse(ErrorSerializer, description="Not signed in.")
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description="No such published item.")
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from alliance.core.api import TopicSerializer
+from alliance.core.api import TopicSerializer, absolute_url
 from library.forms import LibrarySearchForm
 from library.models import Collection, CollectionItem, Material
 
@@ -21,11 +21,6 @@ FACET_NAMES = [
     "contributor",
     "year",
 ]
-
-
-def _absolute(serializer: serializers.Field, path: str) -> str:
-    request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request else path
 
 
 def material_citation(material: Material, url: str) -> str:
@@ -137,13 +132,13 @@ class MaterialSerializer(serializers.ModelSerializer):
         return bool(material.file)
 
     def get_url(self, material) -> str:
-        return _absolute(self, material.get_absolute_url())
+        return absolute_url(self, material.get_absolute_url())
 
     def get_download_url(self, material) -> str:
-        return _absolute(self, reverse("library:download", args=[material.slug]))
+        return absolute_url(self, reverse("library:download", args=[material.slug]))
 
     def get_api_url(self, material) -> str:
-        return _absolute(self, reverse("library_api:material", args=[material.slug]))
+        return absolute_url(self, reverse("library_api:material", args=[material.slug]))
 
 
 class MaterialDetailSerializer(MaterialSerializer):
@@ -232,13 +227,13 @@ class CollectionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_share_url(self, collection) -> str:
-        return _absolute(self, collection.get_absolute_url())
+        return absolute_url(self, collection.get_absolute_url())
 
     def get_shared_api_url(self, collection) -> str:
-        return _absolute(self, reverse("library_api:shared", args=[collection.share_token]))
+        return absolute_url(self, reverse("library_api:shared", args=[collection.share_token]))
 
     def get_api_url(self, collection) -> str:
-        return _absolute(self, reverse("library_api:collection", args=[collection.pk]))
+        return absolute_url(self, reverse("library_api:collection", args=[collection.pk]))
 
 
 class CollectionDetailSerializer(CollectionSerializer):
@@ -292,7 +287,7 @@ class SharedCollectionSerializer(serializers.ModelSerializer):
         return len(collection.visible_items)
 
     def get_share_url(self, collection) -> str:
-        return _absolute(self, collection.get_absolute_url())
+        return absolute_url(self, collection.get_absolute_url())
 
 
 class CollectionWriteSerializer(serializers.ModelSerializer):

@@ -16,7 +16,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from alliance.core.api import ErrorSerializer, RefusalSerializer
+from alliance.core.api import NOT_SIGNED_IN, ErrorSerializer, RefusalSerializer
 from library import selectors, services
 from library.api.serializers import (
     CollectionDetailSerializer,
@@ -35,7 +35,6 @@ from library.forms import LibrarySearchForm, library_search_form
 from library.models import Collection, CollectionItem, Material
 
 TAGS = ["library"]
-NOT_SIGNED_IN = OpenApiResponse(ErrorSerializer, description="Not signed in.")
 NOT_YOURS = OpenApiResponse(ErrorSerializer, description="No such collection of the reader's.")
 NOT_YOUR_ITEM = OpenApiResponse(
     ErrorSerializer, description="No such item in a collection of the reader's."

@@ -13,18 +13,9 @@ from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from alliance.core.api import TopicSerializer
+from alliance.core.api import TopicSerializer, absolute_url, utc_datetime
 from alliance.core.models import Topic
 from workshops.models import Booking, Series, Session, TrackApplication
-
-
-def _absolute(serializer: serializers.Field, path: str) -> str:
-    request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request else path
-
-
-def _utc(**kwargs) -> serializers.DateTimeField:
-    return serializers.DateTimeField(default_timezone=datetime.UTC, read_only=True, **kwargs)
 
 
 class SessionFilterSerializer(serializers.Serializer):
@@ -69,8 +60,8 @@ class SeriesSerializer(serializers.ModelSerializer):
 class SessionSummarySerializer(serializers.ModelSerializer):
     """A session as a booking names it."""
 
-    starts_at = _utc(help_text="UTC.")
-    ends_at = _utc(help_text="UTC.")
+    starts_at = utc_datetime(help_text="UTC.")
+    ends_at = utc_datetime(help_text="UTC.")
     timezone = serializers.CharField(read_only=True, help_text="The venue's time zone.")
     url = serializers.SerializerMethodField(help_text="The session's web page.")
     api_url = serializers.SerializerMethodField(help_text="The session in this API.")
@@ -81,10 +72,10 @@ class SessionSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_url(self, session) -> str:
-        return _absolute(self, session.get_absolute_url())
+        return absolute_url(self, session.get_absolute_url())
 
     def get_api_url(self, session) -> str:
-        return _absolute(self, reverse("workshops_api:session", args=[session.slug]))
+        return absolute_url(self, reverse("workshops_api:session", args=[session.slug]))
 
 
 class SessionListItemSerializer(SessionSummarySerializer):
@@ -186,9 +177,9 @@ class SessionDetailSerializer(SessionListItemSerializer):
 
 class BookingSerializer(serializers.ModelSerializer):
     session = SessionSummarySerializer(read_only=True)
-    created_at = _utc()
-    confirmed_at = _utc(allow_null=True)
-    cancelled_at = _utc(allow_null=True)
+    created_at = utc_datetime()
+    confirmed_at = utc_datetime(allow_null=True)
+    cancelled_at = utc_datetime(allow_null=True)
 
     class Meta:
         model = Booking
@@ -219,7 +210,7 @@ class TrackApplicationSerializer(serializers.ModelSerializer):
     cohort_name = serializers.CharField(source="cohort.name", read_only=True)
     track = serializers.SlugRelatedField(source="cohort.track", slug_field="slug", read_only=True)
     country = serializers.CharField(source="country.code", read_only=True)
-    created_at = _utc()
+    created_at = utc_datetime()
 
     class Meta:
         model = TrackApplication

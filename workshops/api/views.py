@@ -19,7 +19,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from alliance.core.api import ErrorSerializer, RefusalSerializer
+from alliance.core.api import NOT_SIGNED_IN, ErrorSerializer, RefusalSerializer
 from workshops import selectors, services, tracks
 from workshops.api.serializers import (
     BookingRequestSerializer,
@@ -36,7 +36,6 @@ TAGS = ["workshops"]
 SESSION_PATH = [
     OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The session's slug.")
 ]
-NOT_SIGNED_IN = OpenApiResponse(ErrorSerializer, description="Not signed in.")
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description="No such session.")
 
 
